@@ -6,6 +6,8 @@ function(gpt_image_project_flags target)
   target_compile_options(${target} PRIVATE ${GPT_IMAGE_WARNING_FLAGS})
   if(GPT_IMAGE_TEST_NO_EXCEPTIONS)
     target_compile_options(${target} PRIVATE -fno-exceptions)
+    # doctest drops REQUIRE without exceptions unless asked to keep it (it then aborts the test).
+    target_compile_definitions(${target} PRIVATE DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)
   endif()
   if(GPT_IMAGE_TEST_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=${GPT_IMAGE_TEST_SANITIZE}
