@@ -45,6 +45,1536 @@ inline constexpr version_info version{GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION
                                       GPT_IMAGE_VERSION_PATCH, GPT_IMAGE_VERSION_STRING};
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/types.hpp>
+// SPDX-License-Identifier: MIT
+// The vocabulary of the size tables: which provider, which resolution tier, which aspect ratio,
+// how many pixels — and one cell of a provider's size table (`size_choice`). Plain literal types,
+// so every table and query in tables/ can run at compile time.
+
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// The three dialects the library speaks (DESIGN.md §3).
+enum class provider : unsigned char { openai, toapis, aivideoapi };
+
+// The resolution tiers the gateways price and size by: "1K"/"1k", "2K"/"2k", "4K"/"4k".
+enum class tier : unsigned char { k1, k2, k4 };
+
+inline constexpr provider all_providers[] = {provider::openai, provider::toapis,
+                                             provider::aivideoapi};
+inline constexpr tier all_tiers[] = {tier::k1, tier::k2, tier::k4};
+
+// An aspect ratio as the wire writes it, e.g. {16, 9} for "16:9". `auto` (let the provider pick)
+// is {0, 0}: no real ratio has a zero term, so it cannot be mistaken for one.
+struct aspect {
+  std::uint16_t w;
+  std::uint16_t h;
+
+  constexpr bool is_auto() const noexcept { return w == 0 && h == 0; }
+};
+
+inline constexpr aspect aspect_auto{0, 0};
+
+constexpr bool operator==(aspect a, aspect b) noexcept {
+  return a.w == b.w && a.h == b.h;
+}
+constexpr bool operator!=(aspect a, aspect b) noexcept {
+  return !(a == b);
+}
+
+// An output size in pixels, e.g. {3840, 2160} for "3840x2160".
+struct pixels {
+  std::uint16_t width;
+  std::uint16_t height;
+
+  constexpr std::uint64_t area() const noexcept { return std::uint64_t{width} * height; }
+};
+
+constexpr bool operator==(pixels a, pixels b) noexcept {
+  return a.width == b.width && a.height == b.height;
+}
+constexpr bool operator!=(pixels a, pixels b) noexcept {
+  return !(a == b);
+}
+
+namespace detail {
+constexpr std::uint16_t gcd_u16(std::uint16_t a, std::uint16_t b) noexcept {
+  while (b != 0) {
+    const std::uint16_t r = static_cast<std::uint16_t>(a % b);
+    a = b;
+    b = r;
+  }
+  return a;
+}
+}  // namespace detail
+
+// The ratio in lowest terms: 32:18 -> 16:9, 21:9 -> 7:3. Tables are looked up by reduced ratio,
+// so 32:18 finds the 16:9 cell; the wire receives the table's own spelling. `auto` stays `auto`.
+constexpr aspect reduce(aspect a) noexcept {
+  if (a.w == 0 || a.h == 0) return a;
+  const std::uint16_t g = detail::gcd_u16(a.w, a.h);
+  return aspect{static_cast<std::uint16_t>(a.w / g), static_cast<std::uint16_t>(a.h / g)};
+}
+
+// The exact ratio of a pixel size, in lowest terms: 3840x2160 -> 16:9, 2048x1360 -> 128:85
+// (tables label cells with a nominal ratio that the pixels only approximate; see find_choice()).
+constexpr aspect exact_ratio(pixels p) noexcept {
+  return reduce(aspect{p.width, p.height});
+}
+
+// One valid choice of a provider: a ratio at a tier and the pixels it produces. Some aivideoapi
+// 1K cells list a second pixel size (seed 004: "1024×1024 / 1254×1254"); `alternate` holds it —
+// the provider accepts it too, but `resolve` answers with `size`, the first one listed.
+struct size_choice {
+  aspect ratio;
+  tier resolution;
+  pixels size;
+  std::optional<pixels> alternate;
+};
+
+constexpr bool operator==(const size_choice& a, const size_choice& b) noexcept {
+  return a.ratio == b.ratio && a.resolution == b.resolution && a.size == b.size &&
+         a.alternate == b.alternate;
+}
+constexpr bool operator!=(const size_choice& a, const size_choice& b) noexcept {
+  return !(a == b);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/format.hpp>
+// SPDX-License-Identifier: MIT
+// Spellings of the table vocabulary as each dialect writes it: provider names, tiers ("1K" for
+// ToAPIs, "1k" for aivideoapi), ratios ("16:9") and pixel sizes ("3840x2160"). All constexpr; the
+// numeric ones return a small fixed buffer (basic_inline_string), so no allocation and no
+// dangling views.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Text held by value in a fixed buffer: constexpr, no allocation, and no <string> in the tables.
+// Text beyond `Capacity` is cut off; every text the tables build fits (checked by the tests).
+//  - view(), c_str(): read it. There is deliberately no implicit conversion to std::string_view:
+//    a view of a temporary would dangle.
+//  - It converts to std::string (or any string type constructible from pointer and length), so
+//    `std::string s = explain_unsupported(...)` and `error(errc::validation_failed,
+//    explain_unsupported(...))` work without this header including <string>.
+template <std::size_t Capacity>
+struct basic_inline_string {
+  static constexpr std::size_t capacity = Capacity;
+
+  char chars[Capacity + 1] = {};  // always NUL-terminated
+  std::size_t length = 0;
+
+  constexpr std::string_view view() const noexcept { return std::string_view(chars, length); }
+  constexpr const char* c_str() const noexcept { return chars; }
+  constexpr std::size_t size() const noexcept { return length; }
+  constexpr bool empty() const noexcept { return length == 0; }
+
+  template <class String,
+            std::enable_if_t<!std::is_same_v<String, std::string_view> &&
+                                 std::is_constructible_v<String, const char*, std::size_t>,
+                             int> = 0>
+  operator String() const {  // NOLINT: implicit by design, see above
+    return String(chars, length);
+  }
+
+  constexpr basic_inline_string& append(std::string_view text) noexcept {
+    for (char c : text)
+      if (length < Capacity) chars[length++] = c;
+    return *this;
+  }
+  template <std::size_t N>
+  constexpr basic_inline_string& append(const basic_inline_string<N>& text) noexcept {
+    return append(text.view());
+  }
+  constexpr basic_inline_string& append_number(std::uint64_t value) noexcept {
+    char digits[20] = {};
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (count > 0 && length < Capacity) chars[length++] = digits[--count];
+    return *this;
+  }
+};
+
+template <std::size_t N>
+constexpr bool operator==(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return a.view() == b;
+}
+template <std::size_t N>
+constexpr bool operator!=(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return !(a == b);
+}
+
+// Long enough for "65535x65535".
+using inline_string = basic_inline_string<15>;
+// Long enough for every message the tables write (explain.hpp).
+using inline_message = basic_inline_string<255>;
+
+// "openai", "toapis", "aivideoapi" — also what parse_provider() reads.
+constexpr std::string_view to_string(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return "toapis";
+    case provider::aivideoapi:
+      return "aivideoapi";
+    case provider::openai:
+      break;
+  }
+  return "openai";
+}
+
+// The tier as `p` writes it on the wire: ToAPIs "1K" (seed 001), aivideoapi "1k" (seed 004).
+// PROVIDERS.md C4: ToAPIs' HEAD docs write "1k"; seed 001 writes "1K", which is what we send.
+// OpenAI has no tier parameter; its tiers are the price tiers of seed 000, written "1K".
+constexpr std::string_view tier_name(tier t, provider p = provider::toapis) noexcept {
+  const bool lower = p == provider::aivideoapi;
+  switch (t) {
+    case tier::k2:
+      return lower ? "2k" : "2K";
+    case tier::k4:
+      return lower ? "4k" : "4K";
+    case tier::k1:
+      break;
+  }
+  return lower ? "1k" : "1K";
+}
+
+// "16:9"; `auto` is written "auto".
+constexpr inline_string format_aspect(aspect a) noexcept {
+  inline_string s;
+  if (a.is_auto()) {
+    s.append("auto");
+    return s;
+  }
+  s.append_number(a.w);
+  s.append(":");
+  s.append_number(a.h);
+  return s;
+}
+
+// "3840x2160" (lowercase x, as every dialect sends it).
+constexpr inline_string format_pixels(pixels p) noexcept {
+  inline_string s;
+  s.append_number(p.width);
+  s.append("x");
+  s.append_number(p.height);
+  return s;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/parse.hpp>
+// SPDX-License-Identifier: MIT
+// Constexpr parsers for configuration text: providers, tiers, ratios and pixel sizes. They accept
+// exactly the documented spellings and reject everything else — empty text, spaces, signs, zero
+// terms ("16:0", "0x0"), numbers beyond 65535, leading zeros, trailing characters — instead of
+// guessing, so a typo in a config file surfaces as an error rather than as a different image.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// A positive decimal number that fits 16 bits, written without sign, spaces or leading zeros.
+constexpr std::optional<std::uint16_t> parse_positive_u16(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 5 || text[0] == '0') return std::nullopt;
+  std::uint32_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  if (value > 0xFFFFu) return std::nullopt;
+  return static_cast<std::uint16_t>(value);
+}
+
+// Splits "a<sep>b" at the only `sep`; both halves must be positive 16-bit numbers.
+struct number_pair {
+  std::uint16_t first;
+  std::uint16_t second;
+};
+constexpr std::optional<number_pair> parse_number_pair(std::string_view text, char sep) noexcept {
+  const std::size_t at = text.find(sep);
+  if (at == std::string_view::npos) return std::nullopt;
+  const auto first = parse_positive_u16(text.substr(0, at));
+  const auto second = parse_positive_u16(text.substr(at + 1));  // a second `sep` fails here
+  if (!first || !second) return std::nullopt;
+  return number_pair{*first, *second};
+}
+}  // namespace detail
+
+// "openai", "toapis", "aivideoapi" (lowercase, as to_string(provider) writes them).
+constexpr std::optional<provider> parse_provider(std::string_view text) noexcept {
+  if (text == "openai") return provider::openai;
+  if (text == "toapis") return provider::toapis;
+  if (text == "aivideoapi") return provider::aivideoapi;
+  return std::nullopt;
+}
+
+// "1K"/"1k", "2K"/"2k", "4K"/"4k": ToAPIs' seed writes the upper case, aivideoapi's the lower,
+// and PROVIDERS.md C4 reports both spellings in the gateways' own examples, so both are read.
+constexpr std::optional<tier> parse_tier(std::string_view text) noexcept {
+  if (text.size() != 2 || (text[1] != 'K' && text[1] != 'k')) return std::nullopt;
+  switch (text[0]) {
+    case '1':
+      return tier::k1;
+    case '2':
+      return tier::k2;
+    case '4':
+      return tier::k4;
+    default:
+      return std::nullopt;
+  }
+}
+
+// "16:9" -> {16, 9}; "auto" -> aspect_auto. Whether a provider offers the ratio (or `auto`) is
+// the tables' business, not the parser's.
+constexpr std::optional<aspect> parse_aspect(std::string_view text) noexcept {
+  if (text == "auto") return aspect_auto;
+  const auto pair = detail::parse_number_pair(text, ':');
+  if (!pair) return std::nullopt;
+  return aspect{pair->first, pair->second};
+}
+
+// "3840x2160" -> {3840, 2160}. Only the lowercase 'x' that every dialect sends.
+constexpr std::optional<pixels> parse_pixels(std::string_view text) noexcept {
+  const auto pair = detail::parse_number_pair(text, 'x');
+  if (!pair) return std::nullopt;
+  return pixels{pair->first, pair->second};
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/toapis.hpp>
+// SPDX-License-Identifier: MIT
+// ToAPIs' size matrix for gpt-image-2, exactly as seed 001 gives it ("Size Reference"), and the
+// legacy pixel-string sizes of seeds 002/003 mapped onto it.
+//
+// The wire sends the ratio as `size` ("16:9") and the tier as `resolution` ("1K"). Cells are
+// ordered by tier, then in the seed's row order, so each tier's choices are contiguous.
+
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// PROVIDERS.md C2/C3: the newer HEAD generation page lists 4:3 and the rest at 1K and all 13
+// ratios at 4K (1:1 -> 2880x2880); this table follows seed 001 (1K: 3 ratios, 4K: the 6 wide ones
+// only).
+inline constexpr size_choice toapis_sizes[] = {
+    // 1K: only 1:1, 3:2, 2:3.
+    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    // 2K: all thirteen ratios.
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4K: only the six wide ratios.
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+// --- the legacy form (seeds 002/003, the oldest revision)
+// ----------------------------------------- `size` was a pixel string ("1024x1024", "1536x1024",
+// "1024x1536") and `resolution` one of 1024 / 1536 / 2048. No seed says how the two combine; we
+// read `resolution` as the long edge of the output, which holds for the documented default
+// (1024x1024 at 1024) and for every matrix cell of those three ratios (1K: 1024 or 1536, 2K:
+// 2048), and maps each legacy pair onto exactly one cell or onto none — never onto a guess.
+
+inline constexpr pixels toapis_legacy_sizes[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
+inline constexpr std::uint16_t toapis_legacy_resolutions[] = {1024, 1536, 2048};
+
+// The matrix cell a legacy request means: the ratio of `size` at the tier whose long edge is
+// `resolution` (or the tier of `size` itself when no resolution is given). std::nullopt when the
+// size is not one of the three legacy strings or the pair has no cell (1024x1024 at 1536).
+constexpr std::optional<size_choice> toapis_legacy_choice(
+    pixels size, std::optional<std::uint16_t> resolution = std::nullopt) noexcept {
+  const size_choice* base = nullptr;
+  for (const size_choice& cell : toapis_sizes)
+    if (cell.resolution == tier::k1 && cell.size == size) base = &cell;
+  bool legacy = false;
+  for (pixels p : toapis_legacy_sizes) legacy = legacy || p == size;
+  if (!legacy || base == nullptr) return std::nullopt;
+  if (!resolution) return *base;
+  bool documented = false;
+  for (std::uint16_t r : toapis_legacy_resolutions) documented = documented || r == *resolution;
+  if (!documented) return std::nullopt;
+  for (const size_choice& cell : toapis_sizes) {
+    const std::uint16_t long_edge =
+        cell.size.width > cell.size.height ? cell.size.width : cell.size.height;
+    if (cell.ratio == base->ratio && long_edge == *resolution) return cell;
+  }
+  return std::nullopt;
+}
+
+// The same from the wire strings: `size` "1024x1024", `resolution` "2048" or empty.
+constexpr std::optional<size_choice> toapis_legacy_choice(std::string_view size,
+                                                          std::string_view resolution) noexcept {
+  const auto p = parse_pixels(size);
+  if (!p) return std::nullopt;
+  if (resolution.empty()) return toapis_legacy_choice(*p);
+  const auto r = detail::parse_positive_u16(resolution);
+  if (!r) return std::nullopt;
+  return toapis_legacy_choice(*p, *r);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/aivideoapi.hpp>
+// SPDX-License-Identifier: MIT
+// aivideoapi's size matrix for gpt-image-2, exactly as seed 004 gives it ("Size & Resolution"):
+// fifteen ratios at each of 1k, 2k and 4k. Where a 1k cell lists two sizes ("1024×1024 /
+// 1254×1254"), the first is what `resolve` answers and the second is kept as `alternate`; both are
+// accepted as explicit pixel sizes, which aivideoapi takes in `aspect_ratio` ("1881x836").
+// `auto` is treated as 1:1 (seed 004). Cells are ordered by tier, then in the seed's row order.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// PROVIDERS.md C17: an older revision offered 13 ratios and 4k only for the six wide ones; this
+// table follows seed 004 (15 ratios, all at 4k).
+inline constexpr size_choice aivideoapi_sizes[] = {
+    // 1k
+    {{1, 1}, tier::k1, {1024, 1024}, pixels{1254, 1254}},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
+    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
+    {{5, 4}, tier::k1, {1280, 1024}, pixels{1448, 1086}},
+    {{4, 5}, tier::k1, {1024, 1280}, pixels{1122, 1402}},
+    {{16, 9}, tier::k1, {1536, 864}, pixels{1672, 941}},
+    {{9, 16}, tier::k1, {864, 1536}, pixels{941, 1672}},
+    {{2, 1}, tier::k1, {2048, 1024}, pixels{1774, 887}},
+    {{1, 2}, tier::k1, {1024, 2048}, pixels{887, 1774}},
+    // PROVIDERS.md C15: 1881x836 and 887x1774 are really 2.25:1 and 1:2, not 3:1 and 1:3, and not
+    // multiples of 16; kept as seed 004 lists them (887x1774 is also 1:2's alternate).
+    {{3, 1}, tier::k1, {1881, 836}, pixels{1536, 512}},
+    {{1, 3}, tier::k1, {887, 1774}, pixels{512, 1536}},
+    {{21, 9}, tier::k1, {2016, 864}, pixels{1915, 821}},
+    {{9, 21}, tier::k1, {864, 2016}, pixels{821, 1915}},
+    // 2k
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
+    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4k
+    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
+    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
+    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
+    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
+    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
+    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
+    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
+    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/openai.hpp>
+// SPDX-License-Identifier: MIT
+// OpenAI's sizes for gpt-image-2: not a table but a rule (any WxH whose sides are multiples of 16,
+// long side at most 3 times the short, 655,360 to 8,294,400 pixels, no edge over 3840), plus `auto`
+// and the named presets 1024x1024, 1536x1024, 1024x1536.
+//
+// So that one request (a ratio at a tier) runs unchanged on every provider, OpenAI also gets a
+// ratio x tier matrix: seed 004's cells, taking the first listed size that meets OpenAI's rule
+// (3:1 and 1:3 at 1K therefore use 1536x512 and 512x1536). That every cell meets the rule is
+// static_asserted by the tests (not here: each include would pay for it); any other size that
+// meets the rule can still be sent explicitly.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// The numeric limits come from third parties (PROVIDERS.md "Size rule used by several gateways";
+// C15): OpenAI's spec only says "%16, 1:3 to 3:1, maximum 3840x2160". We read that maximum as a
+// pixel count, so 2880x2880 (= 3840x2160 pixels, neither edge longer) is accepted.
+struct openai_size_rule {
+  std::uint16_t edge_multiple;
+  std::uint16_t max_edge;
+  std::uint16_t max_long_to_short;
+  std::uint32_t min_pixels;
+  std::uint32_t max_pixels;
+};
+inline constexpr openai_size_rule openai_rule{16, 3840, 3, 655360, 8294400};
+
+// What is wrong with a size under the rule, checked in this order.
+enum class openai_size_issue : unsigned char {
+  none,
+  zero_side,            // a side is 0
+  not_multiple_of_16,   // a side is not a multiple of 16
+  edge_too_long,        // a side exceeds 3840
+  ratio_beyond_3_to_1,  // the long side exceeds 3 times the short one
+  too_few_pixels,       // fewer than 655,360 pixels
+  too_many_pixels,      // more than 8,294,400 pixels
+};
+
+constexpr openai_size_issue check_openai_size(pixels p) noexcept {
+  if (p.width == 0 || p.height == 0) return openai_size_issue::zero_side;
+  if (p.width % openai_rule.edge_multiple != 0 || p.height % openai_rule.edge_multiple != 0)
+    return openai_size_issue::not_multiple_of_16;
+  if (p.width > openai_rule.max_edge || p.height > openai_rule.max_edge)
+    return openai_size_issue::edge_too_long;
+  const std::uint32_t long_side = p.width > p.height ? p.width : p.height;
+  const std::uint32_t short_side = p.width > p.height ? p.height : p.width;
+  if (long_side > short_side * openai_rule.max_long_to_short)
+    return openai_size_issue::ratio_beyond_3_to_1;
+  if (p.area() < openai_rule.min_pixels) return openai_size_issue::too_few_pixels;
+  if (p.area() > openai_rule.max_pixels) return openai_size_issue::too_many_pixels;
+  return openai_size_issue::none;
+}
+
+constexpr bool meets_openai_rule(pixels p) noexcept {
+  return check_openai_size(p) == openai_size_issue::none;
+}
+
+// The named presets of OpenAI's `size` enum (besides "auto").
+inline constexpr pixels openai_presets[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
+
+inline constexpr size_choice openai_sizes[] = {
+    // 1K
+    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
+    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
+    {{5, 4}, tier::k1, {1280, 1024}, std::nullopt},
+    {{4, 5}, tier::k1, {1024, 1280}, std::nullopt},
+    {{16, 9}, tier::k1, {1536, 864}, std::nullopt},
+    {{9, 16}, tier::k1, {864, 1536}, std::nullopt},
+    {{2, 1}, tier::k1, {2048, 1024}, std::nullopt},
+    {{1, 2}, tier::k1, {1024, 2048}, std::nullopt},
+    {{3, 1}, tier::k1, {1536, 512}, std::nullopt},
+    {{1, 3}, tier::k1, {512, 1536}, std::nullopt},
+    {{21, 9}, tier::k1, {2016, 864}, std::nullopt},
+    {{9, 21}, tier::k1, {864, 2016}, std::nullopt},
+    // 2K
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
+    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4K
+    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
+    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
+    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
+    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
+    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
+    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
+    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
+    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+namespace detail {
+// The invariant of the matrix above (static_asserted in tests/unit/tables_static_test.cpp).
+constexpr bool every_openai_cell_meets_the_rule() noexcept {
+  for (const size_choice& cell : openai_sizes)
+    if (!meets_openai_rule(cell.size)) return false;
+  for (pixels p : openai_presets)
+    if (!meets_openai_rule(p)) return false;
+  return true;
+}
+}  // namespace detail
+
+// The price tier of an explicit OpenAI size. Seed 000 prices OpenAI per tier ($0.22 / $0.50 /
+// $1.30 for 1K / 2K / 4K) without saying where one tier ends, so:
+//  - a size that is a cell of the matrix above has that cell's tier;
+//  - any other size takes the tier whose reference area is nearest on a log scale: 1K =
+//  1024x1024,
+//    2K = 2048x2048, 4K = 3840x2160, i.e. up to 2,097,152 pixels (the geometric mean of the 1K
+//    and 2K areas) is 1K, up to 5,898,240 (that of 2K and 4K) is 2K, anything larger 4K.
+// Cost grows with output area, so the nearest area is the least surprising tier; the two rules
+// agree on every cell but 3840x1280 and 1280x3840 (4.9 MP, listed as 4K), hence the cell rule
+// first.
+inline constexpr std::uint32_t openai_1k_max_pixels = 2097152;
+inline constexpr std::uint32_t openai_2k_max_pixels = 5898240;
+
+constexpr tier openai_price_tier(pixels p) noexcept {
+  for (const size_choice& cell : openai_sizes)
+    if (cell.size == p) return cell.resolution;
+  if (p.area() <= openai_1k_max_pixels) return tier::k1;
+  if (p.area() <= openai_2k_max_pixels) return tier::k2;
+  return tier::k4;
+}
+
+namespace detail {
+constexpr double sqrt_newton(double x) noexcept {
+  if (x <= 0) return 0;
+  double r = x > 1 ? x : 1;
+  for (int i = 0; i < 100; ++i) {
+    const double next = 0.5 * (r + x / r);
+    if (next == r) break;
+    r = next;
+  }
+  return r;
+}
+constexpr double abs_double(double x) noexcept {
+  return x < 0 ? -x : x;
+}
+}  // namespace detail
+
+// The valid OpenAI size nearest to `p`: first the ratio is clamped to 3:1 and the area scaled
+// into 655,360..8,294,400 with the edges capped at 3840, then the grid of multiples of 16 is
+// searched for the valid size closest to that target (sum of the edges' distances; ties go to the
+// taller, then the wider). 1000x1000 -> 1008x1008, 3200x1024 -> 3072x1024. std::nullopt for a
+// zero side.
+constexpr std::optional<pixels> nearest_openai_size(pixels p) noexcept {
+  if (p.width == 0 || p.height == 0) return std::nullopt;
+  if (meets_openai_rule(p)) return p;
+  double w = p.width;
+  double h = p.height;
+  const double ratio_cap = openai_rule.max_long_to_short;
+  if (w > h * ratio_cap) w = h * ratio_cap;
+  if (h > w * ratio_cap) h = w * ratio_cap;
+  const double area = w * h;
+  double scale = 1;
+  if (area < openai_rule.min_pixels) scale = detail::sqrt_newton(openai_rule.min_pixels / area);
+  if (area > openai_rule.max_pixels) scale = detail::sqrt_newton(openai_rule.max_pixels / area);
+  w *= scale;
+  h *= scale;
+  const double long_edge = w > h ? w : h;
+  if (long_edge > openai_rule.max_edge) {
+    w = w * openai_rule.max_edge / long_edge;
+    h = h * openai_rule.max_edge / long_edge;
+  }
+  std::optional<pixels> best;
+  double best_cost = 0;
+  const std::uint16_t step = openai_rule.edge_multiple;
+  for (std::uint32_t height = openai_rule.max_edge; height >= step; height -= step) {
+    // Around the target's width and around the target ratio at this height.
+    const auto near_width = static_cast<std::uint32_t>(w) / step * step;
+    const auto near_ratio = static_cast<std::uint32_t>(w * height / h) / step * step;
+    const std::uint32_t widths[] = {near_width + step, near_width, near_ratio + step, near_ratio};
+    for (std::uint32_t width : widths) {
+      if (width == 0 || width > openai_rule.max_edge) continue;
+      const pixels candidate{static_cast<std::uint16_t>(width), static_cast<std::uint16_t>(height)};
+      if (!meets_openai_rule(candidate)) continue;
+      const double cost = detail::abs_double(width - w) + detail::abs_double(height - h);
+      if (!best || cost < best_cost) {
+        best = candidate;
+        best_cost = cost;
+      }
+    }
+  }
+  return best;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/sizes.hpp>
+// SPDX-License-Identifier: MIT
+// The size queries, one set for every provider: resolve a ratio at a tier to pixels, ask whether a
+// ratio/tier or a pixel size is supported, map pixels back to their ratio and tier, and iterate
+// over a provider's valid choices (so a UI can offer only those). All constexpr.
+//
+// Invariant: supports(p, a, t) == resolve(p, a, t).has_value(). `auto` is a ratio here only where
+// it has pixels: aivideoapi treats it as 1:1 (seed 004). On OpenAI `auto` lets the server choose,
+// so it has no pixels at a tier; see auto_size_of(). ToAPIs' seed 001 does not offer it.
+
+// #include <gpt_image/tables/aivideoapi.hpp>
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/toapis.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// A read-only range of table cells (C++17 has no std::span).
+class choice_list {
+ public:
+  constexpr choice_list() noexcept = default;
+  constexpr choice_list(const size_choice* first, std::size_t count) noexcept
+      : first_(first), count_(count) {}
+
+  constexpr const size_choice* begin() const noexcept { return first_; }
+  constexpr const size_choice* end() const noexcept { return first_ + count_; }
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr const size_choice& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+ private:
+  const size_choice* first_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+// Every valid ratio x tier cell of `p`, 1K first, each tier in the seed's row order.
+constexpr choice_list choices(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return {toapis_sizes, sizeof(toapis_sizes) / sizeof(toapis_sizes[0])};
+    case provider::aivideoapi:
+      return {aivideoapi_sizes, sizeof(aivideoapi_sizes) / sizeof(aivideoapi_sizes[0])};
+    case provider::openai:
+      break;
+  }
+  return {openai_sizes, sizeof(openai_sizes) / sizeof(openai_sizes[0])};
+}
+
+// The cells of `p` at tier `t` (contiguous, since the tables are ordered by tier).
+constexpr choice_list choices(provider p, tier t) noexcept {
+  const choice_list all = choices(p);
+  std::size_t first = 0;
+  while (first < all.size() && all[first].resolution != t) ++first;
+  std::size_t last = first;
+  while (last < all.size() && all[last].resolution == t) ++last;
+  return {all.begin() + first, last - first};
+}
+
+namespace detail {
+// The queries rely on this shape of every table: cells grouped by ascending tier, no ratio twice
+// at one tier (compared in lowest terms: 21:9 is spelled so on the wire but equals 7:3).
+// Static_asserted in tests/unit/tables_static_test.cpp, not here, so includes don't pay for it.
+constexpr bool size_table_is_well_formed(choice_list cells) noexcept {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const size_choice& c = cells[i];
+    if (c.ratio.w == 0 || c.ratio.h == 0) return false;
+    if (i > 0 && cells[i - 1].resolution > c.resolution) return false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (cells[j].resolution == c.resolution && reduce(cells[j].ratio) == reduce(c.ratio))
+        return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+// What `auto` means for each provider.
+enum class auto_size : unsigned char {
+  not_offered,     // toapis: seed 001 lists only explicit ratios
+  server_chooses,  // openai: "auto" is sent as is; no pixels are known in advance
+  square,          // aivideoapi: "auto is treated as 1:1" (seed 004)
+};
+
+constexpr auto_size auto_size_of(provider p) noexcept {
+  switch (p) {
+    // PROVIDERS.md C5: ToAPIs' edits/official pages allow `auto`, the vip page forbids it, and
+    // seed 001 (the generation page) does not list it; we follow seed 001.
+    case provider::toapis:
+      return auto_size::not_offered;
+    case provider::aivideoapi:
+      return auto_size::square;
+    case provider::openai:
+      break;
+  }
+  return auto_size::server_chooses;
+}
+
+// The cell for `a` at `t`, or std::nullopt when `p` does not offer it. Ratios are compared in
+// lowest terms (32:18 finds 16:9, 7:3 finds 21:9); the cell keeps the spelling the wire expects.
+constexpr std::optional<size_choice> find_choice(provider p, aspect a, tier t) noexcept {
+  if (a.is_auto()) {
+    if (auto_size_of(p) != auto_size::square) return std::nullopt;
+    a = aspect{1, 1};
+  }
+  if (a.w == 0 || a.h == 0) return std::nullopt;
+  const aspect wanted = reduce(a);
+  for (const size_choice& cell : choices(p, t))
+    if (reduce(cell.ratio) == wanted) return cell;
+  return std::nullopt;
+}
+
+// The matrix: the pixels `p` produces for ratio `a` at tier `t`.
+constexpr std::optional<pixels> resolve(provider p, aspect a, tier t) noexcept {
+  const auto cell = find_choice(p, a, t);
+  if (!cell) return std::nullopt;
+  return cell->size;
+}
+
+constexpr bool supports(provider p, aspect a, tier t) noexcept {
+  return find_choice(p, a, t).has_value();
+}
+
+// The inverse: the ratio and tier that pixel size `s` stands for with provider `p`.
+//  - toapis, aivideoapi: the table cell whose size (or alternate size) is `s`. A size listed in
+//  two
+//    cells (aivideoapi's 887x1774: 1:3's first size, 1:2's alternate) maps to the cell where it
+//    is the first size listed (1:3 at 1k).
+//  - openai: any size meeting the rule; a matrix cell keeps its ratio and tier, any other size
+//    gets its exact ratio and the price tier of openai_price_tier().
+constexpr std::optional<size_choice> find_choice(provider p, pixels s) noexcept {
+  if (p == provider::openai) {
+    if (!meets_openai_rule(s)) return std::nullopt;
+    for (const size_choice& cell : choices(p))
+      if (cell.size == s) return cell;
+    return size_choice{exact_ratio(s), openai_price_tier(s), s, std::nullopt};
+  }
+  for (const size_choice& cell : choices(p))
+    if (cell.size == s) return cell;
+  for (const size_choice& cell : choices(p))
+    if (cell.alternate == s) return cell;
+  return std::nullopt;
+}
+
+// Whether `p` accepts explicit pixels `s`: OpenAI's rule, or a size (or alternate) in the
+// gateway's table — aivideoapi takes it in `aspect_ratio`, ToAPIs as its ratio and tier (the
+// legacy pixel strings of seeds 002/003 are cells of the 1K row).
+constexpr bool supports(provider p, pixels s) noexcept {
+  return find_choice(p, s).has_value();
+}
+
+// The tier `p` bills pixel size `s` at, or std::nullopt when `p` does not accept `s`.
+constexpr std::optional<tier> price_tier(provider p, pixels s) noexcept {
+  const auto cell = find_choice(p, s);
+  if (!cell) return std::nullopt;
+  return cell->resolution;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/nearest.hpp>
+// SPDX-License-Identifier: MIT
+// nearest_supported(): the valid choices closest to one a provider does not offer, so an error can
+// say what would work instead ("nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K (2048x1536)").
+
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Two ways to get close to an unsupported ratio at a tier: keep the tier, or keep the ratio.
+struct nearest_choices {
+  std::optional<size_choice> same_tier;   // the offered ratio closest to the requested one
+  std::optional<size_choice> same_ratio;  // the requested ratio at the nearest tier offering it
+};
+
+namespace detail {
+// How far apart two ratios are, as the factor max(r1/r2, r2/r1) >= 1 kept as a fraction
+// (numerator, denominator), so that 16:9 vs 9:16 is as far as 9:16 vs 16:9.
+struct ratio_distance {
+  std::uint64_t num;
+  std::uint64_t den;
+};
+constexpr ratio_distance distance_between(aspect a, aspect b) noexcept {
+  const std::uint64_t x = std::uint64_t{a.w} * b.h;
+  const std::uint64_t y = std::uint64_t{b.w} * a.h;
+  return x > y ? ratio_distance{x, y} : ratio_distance{y, x};
+}
+// Terms are below 2^32, so the cross products stay below 2^64.
+constexpr bool closer(ratio_distance a, ratio_distance b) noexcept {
+  return a.num * b.den < b.num * a.den;
+}
+
+constexpr int tier_rank(tier t) noexcept {
+  return t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+}
+
+// The factor by which two positive quantities differ, >= 1.
+constexpr double factor_between(double a, double b) noexcept {
+  return a > b ? a / b : b / a;
+}
+}  // namespace detail
+
+// The choices nearest to ratio `a` at tier `t` for provider `p`:
+//  - same_tier: the offered ratio with the smallest factor to `a` (ties: the first in table order);
+//  - same_ratio: `a` at the nearest tier that offers it (of two equally near, the higher: you
+//    asked for at least that much resolution).
+// When `p` offers (a, t), or offers `a`'s stand-in at `t` (`auto` counts as 1:1), both members
+// hold that one cell.
+constexpr nearest_choices nearest_supported(provider p, aspect a, tier t) noexcept {
+  if (const auto exact = find_choice(p, a, t)) return {exact, exact};
+  if (a.is_auto()) a = aspect{1, 1};
+  nearest_choices result;
+  if (a.w == 0 || a.h == 0) return result;
+  a = reduce(a);
+  detail::ratio_distance best{};
+  for (const size_choice& cell : choices(p, t)) {
+    const auto d = detail::distance_between(a, cell.ratio);
+    if (!result.same_tier || detail::closer(d, best)) {
+      result.same_tier = cell;
+      best = d;
+    }
+  }
+  // `auto` where it is not offered: its 1:1 stand-in at this tier is the answer.
+  if (result.same_tier && reduce(result.same_tier->ratio) == a) {
+    result.same_ratio = result.same_tier;
+    return result;
+  }
+  int best_gap = 99;
+  for (tier other : all_tiers) {
+    const auto cell = find_choice(p, a, other);
+    if (!cell || other == t) continue;
+    const int gap = detail::tier_rank(other) - detail::tier_rank(t);
+    const int magnitude = gap < 0 ? -gap : gap;
+    // Iterating upwards, `<=` lets the higher of two equally near tiers win.
+    if (magnitude <= best_gap) {
+      result.same_ratio = cell;
+      best_gap = magnitude;
+    }
+  }
+  return result;
+}
+
+// The accepted pixel size nearest to `s` for provider `p` (`s` itself when accepted). Its `size`
+// is the suggested pixels: for OpenAI the nearest size meeting the rule (nearest_openai_size());
+// for a gateway the table size (first or alternate) that differs least from `s`, by the factor
+// between the areas times the square of the factor between the ratios — the shape counts double,
+// so 2880x2880 on ToAPIs suggests 2048x2048 rather than 3840x2160. std::nullopt for a zero side.
+constexpr std::optional<size_choice> nearest_supported(provider p, pixels s) noexcept {
+  if (s.width == 0 || s.height == 0) return std::nullopt;
+  if (p == provider::openai) {
+    const auto snapped = nearest_openai_size(s);
+    if (!snapped) return std::nullopt;
+    return find_choice(p, *snapped);
+  }
+  if (const auto exact = find_choice(p, s)) {
+    if (exact->size == s) return exact;
+    return size_choice{exact->ratio, exact->resolution, s, exact->size};
+  }
+  std::optional<size_choice> best;
+  double best_cost = 0;
+  const auto consider = [&](const size_choice& cell, pixels candidate,
+                            std::optional<pixels> other) {
+    const double ratio_factor = detail::factor_between(double(s.width) * candidate.height,
+                                                       double(candidate.width) * s.height);
+    const double cost = ratio_factor * ratio_factor *
+                        detail::factor_between(double(s.area()), double(candidate.area()));
+    if (!best || cost < best_cost) {
+      best = size_choice{cell.ratio, cell.resolution, candidate, other};
+      best_cost = cost;
+    }
+  };
+  for (const size_choice& cell : choices(p)) {
+    consider(cell, cell.size, cell.alternate);
+    if (cell.alternate) consider(cell, *cell.alternate, cell.size);
+  }
+  return best;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/explain.hpp>
+// SPDX-License-Identifier: MIT
+// Error-message text for a size a provider does not offer: what was wrong and the nearest valid
+// choices, e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
+// (2048x1536)". Constexpr, written into an inline_message (no <string> in the tables); it converts
+// to std::string where one is wanted.
+
+// #include <gpt_image/tables/format.hpp>
+// #include <gpt_image/tables/nearest.hpp>
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// "3:2 at 1K (1536x1024)"
+constexpr void append_size_choice(inline_message& text, provider p, const size_choice& c) noexcept {
+  text.append(format_aspect(c.ratio))
+      .append(" at ")
+      .append(tier_name(c.resolution, p))
+      .append(" (")
+      .append(format_pixels(c.size))
+      .append(")");
+}
+
+constexpr void append_openai_issue(inline_message& text, pixels s) noexcept {
+  switch (check_openai_size(s)) {
+    case openai_size_issue::zero_side:
+      text.append("a side is 0");
+      return;
+    case openai_size_issue::not_multiple_of_16:
+      text.append("both sides must be multiples of 16 (")
+          .append_number(s.width % 16 != 0 ? s.width : s.height)
+          .append(" is not)");
+      return;
+    case openai_size_issue::edge_too_long:
+      text.append("no side may be longer than 3840 pixels");
+      return;
+    case openai_size_issue::ratio_beyond_3_to_1:
+      text.append("the long side may be at most 3 times the short side (3:1)");
+      return;
+    case openai_size_issue::too_few_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, fewer than the minimum of 655360");
+      return;
+    case openai_size_issue::too_many_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, more than the maximum of 8294400");
+      return;
+    case openai_size_issue::none:
+      break;
+  }
+  text.append("it is valid");
+}
+}  // namespace detail
+
+// Why ratio `a` at tier `t` is not a size of provider `p`, and what is nearest. Meant for a (a, t)
+// that supports() rejects; for a supported one it says so.
+constexpr inline_message explain_unsupported(provider p, aspect a, tier t) noexcept {
+  inline_message text;
+  if (supports(p, a, t)) {
+    text.append(format_aspect(a)).append(" at ").append(tier_name(t, p));
+    text.append(" is offered by ").append(to_string(p));
+    return text;
+  }
+  if (a.is_auto() && auto_size_of(p) == auto_size::server_chooses) {
+    text.append("auto lets ").append(to_string(p)).append(" choose the size, so it has no pixels");
+    text.append(" at ").append(tier_name(t, p)).append("; send the size \"auto\" without a tier");
+    if (const auto square = find_choice(p, aspect{1, 1}, t)) {
+      text.append(", or pick a ratio such as ");
+      detail::append_size_choice(text, p, *square);
+    }
+    return text;
+  }
+  if (!a.is_auto() && (a.w == 0 || a.h == 0)) {
+    text.append(format_aspect(a)).append(" is not a ratio: both terms must be positive, e.g. 16:9");
+    return text;
+  }
+  if (a.is_auto())
+    text.append("auto is not offered by ").append(to_string(p)).append("; pick a ratio");
+  else
+    text.append(format_aspect(a))
+        .append(" is not offered at ")
+        .append(tier_name(t, p))
+        .append(" by ")
+        .append(to_string(p));
+  const nearest_choices near = nearest_supported(p, a, t);
+  if (near.same_tier || near.same_ratio) text.append("; nearest: ");
+  if (near.same_tier) detail::append_size_choice(text, p, *near.same_tier);
+  if (near.same_ratio && near.same_ratio != near.same_tier) {
+    if (near.same_tier) text.append(" or ");
+    detail::append_size_choice(text, p, *near.same_ratio);
+  }
+  return text;
+}
+
+// Why explicit pixels `s` are not a size of provider `p`, and what is nearest.
+constexpr inline_message explain_unsupported(provider p, pixels s) noexcept {
+  inline_message text;
+  text.append(format_pixels(s));
+  if (supports(p, s)) {
+    text.append(" is accepted by ").append(to_string(p));
+    return text;
+  }
+  if (p == provider::openai) {
+    text.append(" is not a valid openai size: ");
+    detail::append_openai_issue(text, s);
+  } else {
+    text.append(" is not in the ").append(to_string(p)).append(" size table");
+  }
+  if (const auto near = nearest_supported(p, s)) {
+    text.append("; nearest: ");
+    if (p == provider::openai)
+      text.append(format_pixels(near->size));
+    else
+      detail::append_size_choice(text, p, *near);
+  }
+  return text;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/checked_size.hpp>
+// SPDX-License-Identifier: MIT
+// Sizes checked at compile time. An unsupported choice does not compile, and the diagnostic says
+// which API refused it, for which provider, ratio and tier, and what is valid instead.
+//
+//   C++17, template form:  gi::checked_size<gi::provider::toapis, 16, 9, gi::tier::k4>()
+//                          gi::checked_pixels<gi::provider::openai, 1536, 1024>()
+//   C++17, from strings:   GPT_IMAGE_CHECKED_SIZE(gi::provider::toapis, "16:9", "4K")
+//                          GPT_IMAGE_CHECKED_PIXELS(gi::provider::aivideoapi, "1881x836")
+//   C++20, consteval:      gi::size<gi::provider::toapis>("16:9", "4K")
+//                          gi::size<gi::provider::openai>("1536x1024")
+//
+// Each 16:9-at-4K line above is gi::pixels{3840, 2160}. Sizes known only at run time (config
+// files) go through supports()/resolve() (sizes.hpp) or the result<pixels> functions of
+// <gpt_image/size.hpp>.
+
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// The facts checked_size<P, W, H, T>() asserts. Each check is written so that at most one of them
+// fails for a given size — the one whose message fits — and the diagnostics show this type with
+// the provider, ratio and tier filled in: size_check<provider::toapis, 4, 3, tier::k1>.
+template <provider P, unsigned W, unsigned H, tier T>
+struct size_check {
+  static constexpr bool is_auto = W == 0 && H == 0;
+  static constexpr bool well_formed = is_auto || (W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF);
+  static constexpr aspect ratio{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
+  static constexpr std::optional<pixels> resolved =
+      well_formed ? resolve(P, ratio, T) : std::optional<pixels>();
+  static constexpr bool offered = resolved.has_value();
+  // True unless P is this provider and the (well-formed) choice is missing from its table.
+  static constexpr bool fine_for_toapis = !well_formed || P != provider::toapis || offered;
+  static constexpr bool fine_for_aivideoapi = !well_formed || P != provider::aivideoapi || offered;
+  static constexpr bool fine_for_openai = !well_formed || P != provider::openai || offered;
+
+  static constexpr bool ratio_is_two_positive_numbers = well_formed;
+  static constexpr bool toapis_offers_auto = fine_for_toapis || !is_auto;
+  static constexpr bool toapis_offers_this_ratio_at_1K =
+      fine_for_toapis || is_auto || T != tier::k1;
+  static constexpr bool toapis_offers_this_ratio_at_2K =
+      fine_for_toapis || is_auto || T != tier::k2;
+  static constexpr bool toapis_offers_this_ratio_at_4K =
+      fine_for_toapis || is_auto || T != tier::k4;
+  static constexpr bool aivideoapi_offers_this_ratio = fine_for_aivideoapi;
+  static constexpr bool openai_auto_has_pixels = fine_for_openai || !is_auto;
+  static constexpr bool openai_table_offers_this_ratio = fine_for_openai || is_auto;
+};
+
+template <provider P, unsigned W, unsigned H>
+struct pixels_check {
+  static constexpr bool well_formed = W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF;
+  static constexpr pixels size{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
+  static constexpr openai_size_issue issue =
+      (well_formed && P == provider::openai) ? check_openai_size(size) : openai_size_issue::none;
+  static constexpr bool in_table = well_formed && supports(P, size);
+
+  static constexpr bool sides_are_positive = well_formed;
+  static constexpr bool openai_sides_are_multiples_of_16 =
+      issue != openai_size_issue::not_multiple_of_16;
+  static constexpr bool openai_edges_are_at_most_3840 = issue != openai_size_issue::edge_too_long;
+  static constexpr bool openai_ratio_is_at_most_3_to_1 =
+      issue != openai_size_issue::ratio_beyond_3_to_1;
+  static constexpr bool openai_has_at_least_655360_pixels =
+      issue != openai_size_issue::too_few_pixels;
+  static constexpr bool openai_has_at_most_8294400_pixels =
+      issue != openai_size_issue::too_many_pixels;
+  static constexpr bool toapis_table_has_these_pixels =
+      !well_formed || P != provider::toapis || in_table;
+  static constexpr bool aivideoapi_table_has_these_pixels =
+      !well_formed || P != provider::aivideoapi || in_table;
+};
+}  // namespace detail
+
+// The pixels of ratio W:H at tier T for provider P; ill-formed when P does not offer it.
+// W = H = 0 means `auto` (aivideoapi: 1:1).
+template <provider P, unsigned W, unsigned H, tier T>
+constexpr pixels checked_size() noexcept {
+  using check = detail::size_check<P, W, H, T>;
+  static_assert(check::ratio_is_two_positive_numbers,
+                "gpt_image::checked_size: a ratio is two positive numbers up to 65535, as in "
+                "checked_size<provider::toapis, 16, 9, tier::k2>() (0, 0 means auto)");
+  static_assert(check::toapis_offers_auto,
+                "gpt_image::checked_size: toapis does not offer auto (seed 001); pick a ratio "
+                "such as 1:1");
+  static_assert(check::toapis_offers_this_ratio_at_1K,
+                "gpt_image::checked_size: toapis offers only 1:1, 3:2 and 2:3 at 1K (seed 001); "
+                "other ratios need 2K");
+  static_assert(check::toapis_offers_this_ratio_at_2K,
+                "gpt_image::checked_size: toapis offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, "
+                "9:16, 2:1, 1:2, 21:9 and 9:21 at 2K");
+  static_assert(check::toapis_offers_this_ratio_at_4K,
+                "gpt_image::checked_size: toapis offers only 16:9, 9:16, 2:1, 1:2, 21:9 and 9:21 "
+                "at 4K (seed 001); other ratios go up to 2K");
+  static_assert(check::aivideoapi_offers_this_ratio,
+                "gpt_image::checked_size: aivideoapi offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, "
+                "16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9, 9:21 and auto, at 1K, 2K and 4K");
+  static_assert(check::openai_auto_has_pixels,
+                "gpt_image::checked_size: openai's auto lets the server choose the size, so it "
+                "has no pixels at a tier; send the size auto without a tier");
+  static_assert(check::openai_table_offers_this_ratio,
+                "gpt_image::checked_size: openai's ratio table has 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, "
+                "4:5, 16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9 and 9:21; for any other size use "
+                "checked_pixels<provider::openai, W, H>()");
+  return check::resolved.value_or(pixels{0, 0});
+}
+
+// Explicit pixels W x H for provider P; ill-formed when P does not accept them (OpenAI: its size
+// rule; the gateways: a size of their table).
+template <provider P, unsigned W, unsigned H>
+constexpr pixels checked_pixels() noexcept {
+  using check = detail::pixels_check<P, W, H>;
+  static_assert(check::sides_are_positive,
+                "gpt_image::checked_pixels: both sides must be positive numbers up to 65535, as "
+                "in checked_pixels<provider::openai, 1536, 1024>()");
+  static_assert(check::openai_sides_are_multiples_of_16,
+                "gpt_image::checked_pixels: openai needs both sides to be multiples of 16 (e.g. "
+                "1024, 1536, 2048)");
+  static_assert(check::openai_edges_are_at_most_3840,
+                "gpt_image::checked_pixels: openai allows at most 3840 pixels per side");
+  static_assert(check::openai_ratio_is_at_most_3_to_1,
+                "gpt_image::checked_pixels: openai allows a long side of at most 3 times the short "
+                "side (ratio 3:1)");
+  static_assert(check::openai_has_at_least_655360_pixels,
+                "gpt_image::checked_pixels: openai needs at least 655360 pixels in total (e.g. "
+                "1024x640)");
+  static_assert(check::openai_has_at_most_8294400_pixels,
+                "gpt_image::checked_pixels: openai allows at most 8294400 pixels in total (e.g. "
+                "3840x2160 or 2880x2880)");
+  static_assert(check::toapis_table_has_these_pixels,
+                "gpt_image::checked_pixels: toapis accepts only the sizes of its table (seed 001), "
+                "e.g. 1024x1024, 1536x1024, 1024x1536, 2048x1152 or 3840x2160");
+  static_assert(check::aivideoapi_table_has_these_pixels,
+                "gpt_image::checked_pixels: aivideoapi accepts only the sizes of its table (seed "
+                "004), e.g. 1024x1024, 1254x1254, 1881x836, 2048x1152 or 3840x2160");
+  return check::size;
+}
+
+namespace detail {
+template <provider P, bool RatioParsed, std::uint16_t W, std::uint16_t H, bool TierParsed, tier T>
+constexpr pixels checked_size_from_text() noexcept {
+  static_assert(RatioParsed,
+                "GPT_IMAGE_CHECKED_SIZE: the ratio must be two positive whole numbers such as "
+                "16:9 (no spaces, signs or zeros), or auto");
+  static_assert(TierParsed,
+                "GPT_IMAGE_CHECKED_SIZE: the tier must be 1K, 2K or 4K (or 1k, 2k, 4k)");
+  if constexpr (RatioParsed && TierParsed) {
+    return checked_size<P, W, H, T>();
+  } else {
+    return pixels{0, 0};
+  }
+}
+
+template <provider P, bool Parsed, std::uint16_t W, std::uint16_t H>
+constexpr pixels checked_pixels_from_text() noexcept {
+  static_assert(Parsed,
+                "GPT_IMAGE_CHECKED_PIXELS: the size must be two positive whole numbers joined by "
+                "a lowercase x, such as 3840x2160");
+  if constexpr (Parsed) {
+    return checked_pixels<P, W, H>();
+  } else {
+    return pixels{0, 0};
+  }
+}
+}  // namespace detail
+
+GPT_IMAGE_END_NAMESPACE
+
+// The C++17 string form: a string literal cannot be a template argument before C++20, so the macro
+// parses it in a constexpr lambda and hands the numbers to checked_size / checked_pixels. Usable
+// in constexpr variables and static_assert (not as a template argument before C++20: a lambda).
+#define GPT_IMAGE_CHECKED_SIZE(provider_value, ratio_text, tier_text)                        \
+  ([] {                                                                                      \
+    constexpr auto gpt_image_ratio_ = ::gpt_image::parse_aspect(ratio_text);                 \
+    constexpr auto gpt_image_tier_ = ::gpt_image::parse_tier(tier_text);                     \
+    return ::gpt_image::detail::checked_size_from_text<                                      \
+        (provider_value), gpt_image_ratio_.has_value(),                                      \
+        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).w,                              \
+        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).h, gpt_image_tier_.has_value(), \
+        gpt_image_tier_.value_or(::gpt_image::tier::k1)>();                                  \
+  }())
+
+#define GPT_IMAGE_CHECKED_PIXELS(provider_value, size_text)                \
+  ([] {                                                                    \
+    constexpr auto gpt_image_size_ = ::gpt_image::parse_pixels(size_text); \
+    return ::gpt_image::detail::checked_pixels_from_text<                  \
+        (provider_value), gpt_image_size_.has_value(),                     \
+        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).width,         \
+        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).height>();     \
+  }())
+
+#if __cplusplus >= 202002L || (defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
+GPT_IMAGE_BEGIN_NAMESPACE
+namespace detail::size_errors {
+// C++20 consteval checks stop compilation by calling one of these (they are not constexpr); the
+// compiler names the function in its diagnostic, so each name is the error message.
+inline void gpt_image_size_the_ratio_must_look_like_16_9_or_auto() {}
+inline void gpt_image_size_the_tier_must_be_1K_2K_or_4K() {}
+inline void gpt_image_size_the_pixels_must_look_like_3840x2160() {}
+inline void gpt_image_size_toapis_does_not_offer_auto() {}
+inline void gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K() {}
+inline void gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K() {}
+inline void gpt_image_size_this_ratio_is_not_offered_at_this_tier() {}
+inline void gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier() {}
+inline void gpt_image_size_openai_sides_must_be_multiples_of_16() {}
+inline void gpt_image_size_openai_sides_must_be_at_most_3840() {}
+inline void gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side() {}
+inline void gpt_image_size_openai_needs_at_least_655360_pixels() {}
+inline void gpt_image_size_openai_allows_at_most_8294400_pixels() {}
+inline void gpt_image_size_these_pixels_are_not_in_the_providers_size_table() {}
+}  // namespace detail::size_errors
+
+// The pixels of `ratio` ("16:9", "auto") at `tier_text` ("4K") for provider P, checked at compile
+// time: gi::size<gi::provider::toapis>("16:9", "4K") is 3840x2160.
+template <provider P>
+consteval pixels size(std::string_view ratio, std::string_view tier_text) {
+  namespace errors = detail::size_errors;
+  const std::optional<aspect> a = parse_aspect(ratio);
+  if (!a) errors::gpt_image_size_the_ratio_must_look_like_16_9_or_auto();
+  const std::optional<tier> t = parse_tier(tier_text);
+  if (!t) errors::gpt_image_size_the_tier_must_be_1K_2K_or_4K();
+  const std::optional<pixels> p = resolve(P, *a, *t);
+  if (!p) {
+    if (P == provider::openai && a->is_auto())
+      errors::gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier();
+    else if (P == provider::toapis && a->is_auto())
+      errors::gpt_image_size_toapis_does_not_offer_auto();
+    else if (P == provider::toapis && *t == tier::k1)
+      errors::gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K();
+    else if (P == provider::toapis && *t == tier::k4)
+      errors::gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K();
+    else
+      errors::gpt_image_size_this_ratio_is_not_offered_at_this_tier();
+  }
+  return *p;
+}
+
+// Explicit pixels ("1536x1024") for provider P, checked at compile time.
+template <provider P>
+consteval pixels size(std::string_view wxh) {
+  namespace errors = detail::size_errors;
+  const std::optional<pixels> p = parse_pixels(wxh);
+  if (!p) errors::gpt_image_size_the_pixels_must_look_like_3840x2160();
+  if (P == provider::openai) {
+    switch (check_openai_size(*p)) {
+      case openai_size_issue::none:
+        break;
+      case openai_size_issue::zero_side:  // parse_pixels() already refused zeros
+      case openai_size_issue::not_multiple_of_16:
+        errors::gpt_image_size_openai_sides_must_be_multiples_of_16();
+        break;
+      case openai_size_issue::edge_too_long:
+        errors::gpt_image_size_openai_sides_must_be_at_most_3840();
+        break;
+      case openai_size_issue::ratio_beyond_3_to_1:
+        errors::gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side();
+        break;
+      case openai_size_issue::too_few_pixels:
+        errors::gpt_image_size_openai_needs_at_least_655360_pixels();
+        break;
+      case openai_size_issue::too_many_pixels:
+        errors::gpt_image_size_openai_allows_at_most_8294400_pixels();
+        break;
+    }
+  } else if (!supports(P, *p)) {
+    errors::gpt_image_size_these_pixels_are_not_in_the_providers_size_table();
+  }
+  return *p;
+}
+GPT_IMAGE_END_NAMESPACE
+#endif
+// #include <gpt_image/tables/limits.hpp>
+// SPDX-License-Identifier: MIT
+// Each provider's request limits: prompt length, reference images, images per request, what
+// comes back (URLs or inline base64) and in which forms reference images are accepted.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct limits {
+  std::uint32_t prompt_max_chars;     // the documented maximum prompt length in characters
+  std::uint8_t reference_images_max;  // reference images per request
+  std::uint8_t n_min;                 // images per request
+  std::uint8_t n_max;
+  // What the result can be delivered as.
+  bool returns_url;
+  bool returns_b64_json;
+  // How reference images may be given.
+  bool reference_by_url;     // public http(s) URLs
+  bool reference_inline;     // base64 or data: URLs inside the request
+  bool reference_multipart;  // files in a multipart request (OpenAI's /images/edits)
+  bool has_upload_endpoint;  // a separate upload call turns a local file into a URL
+  tier default_tier;         // when no tier is sent
+};
+
+// Initialisers name their fields in comments: C++17 has no designated initialisers.
+inline constexpr limits openai_limits{
+    /*prompt_max_chars=*/32000,   // "at most 32,000 chars for GPT image models" (PROVIDERS.md §1)
+    /*reference_images_max=*/16,  // /images/edits: up to 16 images
+    /*n_min=*/1,
+    /*n_max=*/10,
+    /*returns_url=*/false,  // `url` is "unsupported for GPT image models"
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,     // JSON edits: image_url is an http(s) URL...
+    /*reference_inline=*/true,     // ...or a data URL
+    /*reference_multipart=*/true,  // multipart edits: image / image[]
+    /*has_upload_endpoint=*/false,
+    /*default_tier=*/tier::k1,  // OpenAI sends no tier; its default size is "auto"
+};
+
+// Seed 001 is silent on the reference-image count and on n's range; 16 and 1-10 are from
+// PROVIDERS.md (ToAPIs' edits and official pages).
+inline constexpr limits toapis_limits{
+    // Seed 003 (an older revision) said 4,000; seed 001 and PROVIDERS.md HEAD say 32,000.
+    /*prompt_max_chars=*/32000,
+    /*reference_images_max=*/16,
+    /*n_min=*/1,
+    /*n_max=*/10,
+    // Seed 001 lists url | b64_json; PROVIDERS.md C7: HEAD returns URLs only.
+    /*returns_url=*/true,
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,   // "Reference images must be URLs" (seeds 000-003)
+    /*reference_inline=*/false,  // "no direct base64 references"
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/true,  // "use the Upload Image API to upload local files" (seed 001)
+    /*default_tier=*/tier::k1,     // resolution defaults to 1K (seed 001)
+};
+
+inline constexpr limits aivideoapi_limits{
+    /*prompt_max_chars=*/20000,   // seed 004: "max 20,000 characters"
+    /*reference_images_max=*/16,  // seed 004: "Maximum 16 images"
+    /*n_min=*/1,
+    /*n_max=*/1,           // seed 004's request has no `n`: one task, one image
+    /*returns_url=*/true,  // output.urls[]
+    /*returns_b64_json=*/false,
+    /*reference_by_url=*/true,  // input.image_urls
+    /*reference_inline=*/false,
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/false,  // seed 004 documents none
+    /*default_tier=*/tier::k1,      // "resolution ... defaults to 1k"
+};
+
+constexpr const limits& limits_of(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return toapis_limits;
+    case provider::aivideoapi:
+      return aivideoapi_limits;
+    case provider::openai:
+      break;
+  }
+  return openai_limits;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/prices.hpp>
+// SPDX-License-Identifier: MIT
+// Per-image list prices by provider and tier, in exact integer units (micro-dollars, and
+// milli-credits where a provider bills in credits), and a constexpr estimate for n images.
+// List prices only: seed 000 says ToAPIs' "final billing [is] based on account pricing".
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct price {
+  std::uint64_t micro_usd;      // US dollars x 1,000,000
+  std::uint64_t milli_credits;  // provider credits x 1,000; 0 where the provider bills in dollars
+};
+
+constexpr bool operator==(price a, price b) noexcept {
+  return a.micro_usd == b.micro_usd && a.milli_credits == b.milli_credits;
+}
+constexpr bool operator!=(price a, price b) noexcept {
+  return !(a == b);
+}
+
+// aivideoapi: 1 credit = $0.005 (4.7 credits = $0.0235, seed 004).
+inline constexpr std::uint64_t aivideoapi_micro_usd_per_credit = 5000;
+
+// The list price of one image of tier `t`.
+//  - openai: "official public pricing is roughly $0.22 / $0.50 / $1.30" (seed 000). PROVIDERS.md
+//    quotes a third party's per-quality prices instead ($0.211 / $0.428 / $0.565 at high).
+//  - toapis: $0.015 / $0.020 / $0.025 as listed on the landing comparison (seed 000).
+//  - aivideoapi: 4.7 / 9.4 / 14.1 credits = $0.0235 / $0.047 / $0.0705 (seed 004); PROVIDERS.md
+//    C17: an older revision charged 2.4 / 4.8 / 7.2 credits.
+constexpr price price_of(provider p, tier t) noexcept {
+  const int i = t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+  switch (p) {
+    case provider::toapis: {
+      constexpr std::uint64_t micro_usd[] = {15000, 20000, 25000};
+      return {micro_usd[i], 0};
+    }
+    case provider::aivideoapi: {
+      constexpr std::uint64_t milli_credits[] = {4700, 9400, 14100};
+      return {milli_credits[i] * aivideoapi_micro_usd_per_credit / 1000, milli_credits[i]};
+    }
+    case provider::openai:
+      break;
+  }
+  constexpr std::uint64_t micro_usd[] = {220000, 500000, 1300000};
+  return {micro_usd[i], 0};
+}
+
+// The list price of `n` images of tier `t` (aivideoapi: n tasks of one image each).
+constexpr price estimate(provider p, tier t, std::uint32_t n) noexcept {
+  const price one = price_of(p, t);
+  return {one.micro_usd * n, one.milli_credits * n};
+}
+
+GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/errc.hpp>
 // SPDX-License-Identifier: MIT
 // The error taxonomy's codes. The facts about each code (wire code, HTTP status, retry rules, fix
@@ -61,27 +1591,413 @@ enum class errc : unsigned char {
   authentication_failed,     // 401 authentication_error / invalid_api_key / unauthorized
   insufficient_credits,      // 402 insufficient_credits / insufficient_quota
   ip_not_allowed,            // 403 ip_not_allowed
+  permission_denied,         // 403 otherwise: permission_denied / model_access_denied
   model_not_found,           // 404 model_not_found
-  task_not_found,            // 404 task_not_found
+  task_not_found,            // 404 task_not_found (and ToAPIs' integer code 404)
+  not_found,                 // 404 otherwise: a wrong path, an expired result URL
   content_policy_violation,  // 422 content_policy_violation
   rate_limit_exceeded,       // 429 rate_limit_exceeded
   spend_limit_exceeded,      // 429 spend_limit_exceeded
   internal_error,            // 500 internal_error
   upstream_error,            // 503 upstream_error
+  service_unavailable,       // 503 otherwise: rate_limit_unavailable, 502/504 from a proxy
   task_failed,               // a task that ended in status "failed"
   http_error,                // any other HTTP error status the taxonomy does not name
   // --- errors of the client itself ---
-  validation_failed,    // the request was rejected locally, before anything was sent
-  unsupported,          // the provider has no such operation (e.g. uploads on aivideoapi)
-  connection_failed,    // the request provably never reached the server
-  timeout,              // a read/write/connect timeout
-  tls_error,            // certificate verification or handshake failure
-  cancelled,            // the caller's cancellation token fired
-  deadline_exceeded,    // the caller's deadline passed
-  malformed_response,   // the body could not be understood
-  outcome_unknown,      // a create may or may not have been accepted; it was not retried
-  response_too_large,   // a body exceeded the configured size cap
-  io_error,             // a local file could not be read or written
+  validation_failed,   // the request was rejected locally, before anything was sent
+  unsupported,         // the provider has no such operation (e.g. uploads on aivideoapi)
+  connection_failed,   // the request provably never reached the server
+  timeout,             // a read/write/connect timeout
+  tls_error,           // certificate verification or handshake failure
+  cancelled,           // the caller's cancellation token fired
+  deadline_exceeded,   // the caller's deadline passed
+  malformed_response,  // the body could not be understood
+  outcome_unknown,     // a create may or may not have been accepted; it was not retried
+  response_too_large,  // a body exceeded the configured size cap
+  io_error,            // a local file could not be read or written
 };
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/errors.hpp>
+// SPDX-License-Identifier: MIT
+// The error taxonomy's facts: for every errc its wire code, HTTP status, envelope type, whether
+// and how to retry, whether a failed task is refunded, and a fix hint (describe()); and the
+// mapping from what a provider sent to an errc (classify()). Sources: seeds 001-004 (ToAPIs'
+// "Common Errors", aivideoapi's "Error Reference") and the aliases PROVIDERS.md lists.
+
+// #include <gpt_image/tables/errc.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// When to retry. Seeds 001-003 prescribe "1s/2s/4s backoff with jitter" for 429; PROVIDERS.md
+// says to back off "the same way after 503", and the library uses the same schedule for its other
+// transient errors. A Retry-After header, when sent, takes precedence (the client's business).
+struct backoff_schedule {
+  std::uint32_t first_delay_ms;  // before the first retry
+  std::uint32_t factor;          // each further retry waits this many times longer
+  std::uint32_t retries;         // then the error is surfaced
+  bool jitter;                   // randomise each delay so that clients do not retry in lockstep
+
+  // The delay before retry number `retry` (0-based), without jitter; 0 past the last retry.
+  constexpr std::uint32_t delay_ms(std::uint32_t retry) const noexcept {
+    if (retry >= retries) return 0;
+    std::uint32_t delay = first_delay_ms;
+    for (std::uint32_t i = 0; i < retry; ++i) delay *= factor;
+    return delay;
+  }
+};
+
+inline constexpr backoff_schedule no_retry{0, 0, 0, false};
+inline constexpr backoff_schedule seed_backoff{1000, 2, 3, true};  // 1 s, 2 s, 4 s with jitter
+
+// What happens to the money when a request fails this way.
+enum class refund_policy : unsigned char {
+  not_charged,     // refused before any task existed (or never sent): nothing was billed
+  refunded,        // the provider documents an automatic refund
+  undocumented,    // a task may have run; no source says whether it is billed
+  not_applicable,  // the client's own bookkeeping error, unrelated to billing
+};
+
+struct error_info {
+  errc code;
+  std::string_view name;       // the enumerator's name, e.g. "rate_limit_exceeded"
+  std::string_view wire_code;  // as the provider sends it; empty for the client's own errors
+  // Other codes and types classify() maps here at `http_status`, space-separated. A type can
+  // belong to two entries (billing_error: 402 and 429); the status decides.
+  std::string_view wire_aliases;
+  int http_status;        // 0 where no single HTTP status belongs to it
+  std::string_view type;  // the envelope's `type`, where a source names one
+  bool from_provider;     // false: raised by the client itself
+  bool retryable;         // the same request may succeed later, unchanged
+  // The server certainly did not accept the request, so resending a create cannot bill twice.
+  bool request_refused;
+  backoff_schedule backoff;
+  refund_policy refund;
+  std::string_view fix;  // what to do about it
+};
+
+// One entry per errc, in enumerator order (checked by tests/unit/tables_static_test.cpp). Columns:
+// code, name, wire_code, wire_aliases, http_status, type, the three flags, backoff, refund, fix.
+inline constexpr error_info error_table[] = {
+    {errc::invalid_request, "invalid_request", "invalid_request",
+     "invalid_request_error invalid_parameters", 400, "invalid_request_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Validate model, prompt, size, resolution and response_format against the provider's "
+     "documentation; retry only after correcting the payload."},
+    {errc::invalid_reference_images, "invalid_reference_images", "invalid_reference_images", "",
+     400, "", /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Reference images must be public http(s) URLs: upload local files first (ToAPIs: POST "
+     "/v1/uploads/images) and pass the resulting URL; base64 and local paths are refused."},
+    {errc::authentication_failed, "authentication_failed", "invalid_api_key",
+     "authentication_error unauthorized 401", 401, "authentication_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Verify the Authorization: Bearer header and the key's scope; aivideoapi keys start with "
+     "sk- and may have been disabled or deleted."},
+    {errc::insufficient_credits, "insufficient_credits", "insufficient_credits",
+     "insufficient_quota quota_exceeded billing_error", 402, "billing_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Top up the account (aivideoapi: check GET /v1/credits, then Dashboard > Billing)."},
+    {errc::ip_not_allowed, "ip_not_allowed", "ip_not_allowed", "", 403, "permission_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Add this machine's IP address to the key's allowlist, or use a key without one."},
+    {errc::permission_denied, "permission_denied", "permission_denied",
+     "model_access_denied permission_error 403", 403, "permission_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "The key may not use this model or endpoint; check its permissions in the provider's "
+     "console."},
+    {errc::model_not_found, "model_not_found", "model_not_found", "", 404, "invalid_request_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Use the model id gpt-image-2; the model may be inactive for this key or provider."},
+    {errc::task_not_found, "task_not_found", "task_not_found", "not_found_error 404", 404,
+     "invalid_request_error", /*from_provider, retryable, request_refused:*/ true, false, true,
+     no_retry, refund_policy::not_charged,
+     "Check the task id (aivideoapi returns it as data.taskId) and that it was created with the "
+     "same provider and key."},
+    {errc::not_found, "not_found", "", "", 404, "",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Check the base URL and path; result URLs expire (24 h on ToAPIs), so download promptly."},
+    {errc::content_policy_violation, "content_policy_violation", "content_policy_violation",
+     "image_content_policy_violation", 422, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "The provider's moderation refused the prompt or a reference image; change them (retrying "
+     "unchanged will fail again)."},
+    {errc::rate_limit_exceeded, "rate_limit_exceeded", "rate_limit_exceeded", "rate_limit_error",
+     429, "rate_limit_error", /*from_provider, retryable, request_refused:*/ true, true, true,
+     seed_backoff, refund_policy::not_charged,
+     "Back off 1 s / 2 s / 4 s with jitter (honour Retry-After); if it persists, reduce the "
+     "request rate and concurrency or review the quota."},
+    {errc::spend_limit_exceeded, "spend_limit_exceeded", "spend_limit_exceeded", "billing_error",
+     429, "billing_error", /*from_provider, retryable, request_refused:*/ true, false, true,
+     no_retry, refund_policy::not_charged,
+     "The key's hourly, daily or total spend limit is reached; raise it or wait for the period "
+     "to end (retrying within seconds will not help)."},
+    {errc::internal_error, "internal_error", "internal_error", "api_error", 500, "api_error",
+     /*from_provider, retryable, request_refused:*/ true, true, false, seed_backoff,
+     refund_policy::undocumented,
+     "An unexpected server error; retry later. A create answered with 500 may still have been "
+     "accepted: look the task up before submitting again."},
+    // As an HTTP 503 the submit was refused; as a failed task's code, aivideoapi refunds the
+    // task.
+    {errc::upstream_error, "upstream_error", "upstream_error", "", 503, "upstream_error",
+     /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
+     refund_policy::refunded,
+     "The upstream model provider failed or refused (possibly sensitive content); the credits "
+     "are refunded. Retry later, or change the prompt if it keeps failing."},
+    {errc::service_unavailable, "service_unavailable", "rate_limit_unavailable", "502 503 504", 503,
+     "", /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
+     refund_policy::not_charged,
+     "The service or its rate limiter is down (ToAPIs: submissions blocked, status queries still "
+     "allowed); back off and retry."},
+    {errc::task_failed, "task_failed", "generation_failed", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "The task ran and failed; its message says why. Resubmit if the cause looks transient "
+     "(aivideoapi refunds failed tasks)."},
+    {errc::http_error, "http_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "An HTTP error the taxonomy does not name; see the status and message."},
+    {errc::validation_failed, "validation_failed", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
+     refund_policy::not_charged,
+     "The request was rejected locally and not sent; correct it as the message says."},
+    {errc::unsupported, "unsupported", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
+     refund_policy::not_charged,
+     "The provider has no such operation; pick another provider or form (e.g. a URL instead of "
+     "a local file on aivideoapi)."},
+    {errc::connection_failed, "connection_failed", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, true, true, seed_backoff,
+     refund_policy::not_charged,
+     "Check the network, base URL and proxy; the request never reached the server, so retrying "
+     "is safe."},
+    {errc::timeout, "timeout", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, true, false, seed_backoff,
+     refund_policy::undocumented,
+     "Raise the timeout or retry; a create that timed out may have been accepted, so look the "
+     "task up first."},
+    {errc::tls_error, "tls_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::not_charged,
+     "Check the system CA certificates, the clock and the host name; verification stays on."},
+    {errc::cancelled, "cancelled", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The caller cancelled; a task already submitted may still run and be billed."},
+    {errc::deadline_exceeded, "deadline_exceeded", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The task did not finish in time; poll its id later or allow more time (4K at high quality "
+     "can take over 120 s)."},
+    {errc::malformed_response, "malformed_response", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The provider's response could not be understood; the message carries an excerpt."},
+    {errc::outcome_unknown, "outcome_unknown", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "A create may or may not have been accepted and was not retried; look the task up before "
+     "submitting again, or it may be billed twice."},
+    {errc::response_too_large, "response_too_large", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "Raise the response size cap, or ask for URLs instead of inline base64."},
+    {errc::io_error, "io_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::not_applicable, "A local file could not be read or written; check the path."},
+};
+
+namespace detail {
+inline constexpr std::size_t error_table_size = sizeof(error_table) / sizeof(error_table[0]);
+
+constexpr bool error_table_is_in_enumerator_order() noexcept {
+  for (std::size_t i = 0; i < error_table_size; ++i)
+    if (static_cast<std::size_t>(error_table[i].code) != i) return false;
+  // errc::io_error is the last enumerator: a new one must get an entry here too.
+  return static_cast<std::size_t>(errc::io_error) + 1 == error_table_size;
+}
+}  // namespace detail
+
+// Everything the taxonomy knows about `e`.
+constexpr const error_info& describe(errc e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return error_table[i < detail::error_table_size ? i : static_cast<std::size_t>(errc::http_error)];
+}
+
+// "rate_limit_exceeded"
+constexpr std::string_view to_string(errc e) noexcept {
+  return describe(e).name;
+}
+
+// Whether `p` refunds a task that ends in status "failed": aivideoapi does ("Failed tasks are
+// automatically refunded", seed 004); ToAPIs' seeds do not say; OpenAI has no tasks.
+constexpr refund_policy failed_task_refund(provider p) noexcept {
+  switch (p) {
+    case provider::aivideoapi:
+      return refund_policy::refunded;
+    case provider::toapis:
+      return refund_policy::undocumented;
+    case provider::openai:
+      break;
+  }
+  return refund_policy::not_applicable;
+}
+
+namespace detail {
+constexpr char ascii_lower_char(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
+  return true;
+}
+constexpr std::string_view trim_ascii_space(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Codes that name one errc whatever the HTTP status (a failed task arrives with 200).
+struct wire_code_entry {
+  std::string_view code;
+  errc meaning;
+};
+inline constexpr wire_code_entry specific_wire_codes[] = {
+    {"invalid_request", errc::invalid_request},
+    {"invalid_parameters", errc::invalid_request},  // Evolink task error (PROVIDERS.md §4)
+    {"invalid_reference_images", errc::invalid_reference_images},
+    {"invalid_api_key", errc::authentication_failed},
+    {"unauthorized", errc::authentication_failed},  // ToAPIs' status-page table
+    {"insufficient_credits", errc::insufficient_credits},
+    {"insufficient_quota", errc::insufficient_credits},  // ToAPIs' table; OpenAI sends it with 429
+    {"quota_exceeded", errc::insufficient_credits},
+    {"ip_not_allowed", errc::ip_not_allowed},
+    {"permission_denied", errc::permission_denied},
+    {"model_access_denied", errc::permission_denied},
+    {"model_not_found", errc::model_not_found},
+    {"task_not_found", errc::task_not_found},
+    {"content_policy_violation", errc::content_policy_violation},
+    {"image_content_policy_violation", errc::content_policy_violation},
+    {"rate_limit_exceeded", errc::rate_limit_exceeded},
+    {"spend_limit_exceeded", errc::spend_limit_exceeded},
+    {"internal_error", errc::internal_error},
+    {"upstream_error", errc::upstream_error},
+    {"rate_limit_unavailable", errc::service_unavailable},  // ToAPIs' limiter is down (503)
+    {"generation_failed", errc::task_failed},               // ToAPIs' failed-task code
+};
+
+// The taxonomy code for an HTTP status alone.
+constexpr errc classify_status(int status) noexcept {
+  switch (status) {
+    case 400:
+      return errc::invalid_request;
+    case 401:
+      return errc::authentication_failed;
+    case 402:
+      return errc::insufficient_credits;
+    case 403:
+      return errc::permission_denied;
+    case 404:
+      return errc::not_found;
+    case 408:
+      return errc::timeout;
+    case 422:
+      return errc::content_policy_violation;  // ToAPIs' status-page table
+    case 429:
+      return errc::rate_limit_exceeded;
+    case 500:
+      return errc::internal_error;
+    case 502:
+    case 503:
+    case 504:
+      return errc::service_unavailable;
+    default:
+      break;
+  }
+  if (status >= 200 && status <= 299) return errc::task_failed;  // a failed task's own body
+  if (status >= 500 && status <= 599) return errc::internal_error;
+  return errc::http_error;
+}
+
+constexpr int parse_status_code(std::string_view s) noexcept {
+  if (s.size() != 3) return 0;
+  int value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    value = value * 10 + (c - '0');
+  }
+  return value >= 100 ? value : 0;
+}
+}  // namespace detail
+
+namespace detail {
+// The errc `wire_code` names (steps 1-3 below), or std::nullopt when it names none.
+constexpr std::optional<errc> classify_wire_code(int status, std::string_view wire_code) noexcept {
+  const std::string_view code = trim_ascii_space(wire_code);
+  if (code.empty()) return std::nullopt;
+  for (const auto& entry : specific_wire_codes)
+    if (equals_ignoring_ascii_case(code, entry.code)) return entry.meaning;
+
+  if (const int numeric = parse_status_code(code)) {
+    const int effective = (status == 0 || (status >= 200 && status <= 299)) ? numeric : status;
+    if (effective == 404) return errc::task_not_found;
+    return classify_status(effective);
+  }
+
+  if (equals_ignoring_ascii_case(code, "billing_error"))
+    return status == 429 ? errc::spend_limit_exceeded : errc::insufficient_credits;
+  if (equals_ignoring_ascii_case(code, "not_found_error")) return errc::task_not_found;
+  if (equals_ignoring_ascii_case(code, "authentication_error")) return errc::authentication_failed;
+  if (equals_ignoring_ascii_case(code, "permission_error")) return errc::permission_denied;
+  if (equals_ignoring_ascii_case(code, "rate_limit_error")) return errc::rate_limit_exceeded;
+  if (equals_ignoring_ascii_case(code, "api_error")) return errc::internal_error;
+  // ToAPIs sends it as its 400 code (seed 001); aivideoapi as the type of its 404s (seed 004).
+  if (equals_ignoring_ascii_case(code, "invalid_request_error"))
+    return status == 404 ? errc::not_found : errc::invalid_request;
+  return std::nullopt;
+}
+}  // namespace detail
+
+// The errc for an error the provider sent: HTTP `status` (0 if none) and `wire_code`, the
+// envelope's `code` — or its `type` when the code is null — as text ("404" for an integer code).
+//  1. A specific code decides alone, whatever the status (a failed task arrives with 200): the
+//     two 429s (rate_limit_exceeded, spend_limit_exceeded) and the two 404s (model_not_found,
+//     task_not_found) are told apart here.
+//  2. An integer code stands for an HTTP status; ToAPIs' integer 404 is its "Task not found".
+//  3. An envelope type narrows the status: billing_error is insufficient_credits at 402 and
+//     spend_limit_exceeded at 429; not_found_error is task_not_found (ToAPIs' status page).
+//  4. Otherwise the HTTP status alone decides (403 -> permission_denied, 404 -> not_found,
+//     503 -> service_unavailable, a 2xx -> task_failed, ...; anything else -> http_error).
+// Matching ignores ASCII case and surrounding spaces.
+constexpr errc classify(int status, std::string_view wire_code) noexcept {
+  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
+  return detail::classify_status(status);
+}
+
+// The same with the envelope's `type` as a second opinion when the code names nothing
+// (OpenAI's envelope often has "code": null and a type).
+constexpr errc classify(int status, std::string_view wire_code, std::string_view type) noexcept {
+  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
+  if (const auto named = detail::classify_wire_code(status, type)) return *named;
+  return detail::classify_status(status);
+}
 
 GPT_IMAGE_END_NAMESPACE
