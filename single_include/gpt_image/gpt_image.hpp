@@ -2745,6 +2745,12 @@ class b64_json_stream_decoder {
   explicit b64_json_stream_decoder(std::size_t expected_body_size = 0)
       : expected_(expected_body_size) {}
 
+  // The same hint once it is known — e.g. from call_context::on_body_progress, which reports the
+  // Content-Length (as `0 of total`) when the headers arrive, before the first body byte.
+  void expect_body_size(std::size_t total) noexcept {
+    if (expected_ == 0) expected_ = total;
+  }
+
   // Feeds the next piece of the body. After an error every further call returns that error.
   result<void> feed(std::string_view chunk) { return feed(chunk.data(), chunk.size()); }
   result<void> feed(const char* data, std::size_t size) {
@@ -3697,7 +3703,8 @@ struct call_context {
   // Interrupts the call, even a read blocked in the kernel; errc::cancelled.
   cancel_token cancel;
   // Called as response body bytes arrive: (bytes received so far, Content-Length or 0 when the
-  // length is not known in advance). Runs on the calling thread; keep it cheap.
+  // length is not known in advance) — first as (0, total) when the headers arrive, then after
+  // each piece. Runs on the calling thread; keep it cheap.
   std::function<void(std::size_t received, std::size_t total_or_0)> on_body_progress;
   // Overrides the transport's body size cap for this call (0: the transport's default) — for a
   // response known to be large, e.g. several 4K images inline.
@@ -4121,6 +4128,20 @@ class image_size {
   std::string unchecked_;
 };
 
+namespace detail {
+// Caller text quoted in an error message: control characters become '?' (a config value must not
+// be able to forge log lines) and long text is cut at 60 bytes.
+inline std::string quote_for_message(std::string_view text) {
+  std::string out = "'";
+  for (std::size_t i = 0; i < text.size() && i < 60; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  }
+  if (text.size() > 60) out += "...";
+  return out + "'";
+}
+}  // namespace detail
+
 // A size from configuration text: `size` is "auto", a ratio ("16:9") or pixels ("3840x2160"),
 // `resolution` an optional tier ("1K"/"2k"/"4K") that goes with a ratio. The result is checked
 // against a provider by validate(), not here.
@@ -4130,27 +4151,27 @@ inline result<image_size> parse_image_size(std::string_view size,
   if (!resolution.empty()) {
     t = parse_tier(resolution);
     if (!t)
-      return error(errc::validation_failed,
-                   "resolution '" + std::string(resolution) + "' is not a tier; valid: 1K, 2K, 4K");
+      return error(errc::validation_failed, "resolution " + detail::quote_for_message(resolution) +
+                                                " is not a tier; valid: 1K, 2K, 4K");
   }
   if (size == "auto" || size == "AUTO" || size == "Auto") {
     if (t)
       return error(errc::validation_failed,
-                   "resolution '" + std::string(resolution) +
-                       "' needs a ratio such as 16:9; with size auto the provider chooses");
+                   "resolution " + detail::quote_for_message(resolution) +
+                       " needs a ratio such as 16:9; with size auto the provider chooses");
     return image_size::automatic();
   }
   if (auto a = parse_aspect(size)) return image_size::ratio(*a, t);
   if (auto p = parse_pixels(size)) {
     if (t)
-      return error(errc::validation_failed, "resolution '" + std::string(resolution) +
-                                                "' goes with a ratio; size " + std::string(size) +
+      return error(errc::validation_failed, "resolution " + detail::quote_for_message(resolution) +
+                                                " goes with a ratio; size " + std::string(size) +
                                                 " already names the pixels");
     return image_size::exact(*p);
   }
   return error(errc::validation_failed,
-               "size '" + std::string(size) +
-                   "' is neither auto, a ratio such as 16:9, nor pixels such as 1024x1024");
+               "size " + detail::quote_for_message(size) +
+                   " is neither auto, a ratio such as 16:9, nor pixels such as 1024x1024");
 }
 
 // A reference image (image-to-image, edits) or a mask: a URL, a local file, or bytes in memory.
@@ -4414,19 +4435,21 @@ struct multipart_part {
 
 namespace detail {
 // Quotes and line breaks in a name or filename would end the header early; browsers (WHATWG
-// "multipart/form-data encoding") percent-encode exactly these three.
+// "multipart/form-data encoding") percent-encode exactly these three. Other control characters
+// are percent-encoded too: no server expects them in a header.
 inline std::string multipart_escape_quoted(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    if (c == '"')
-      out += "%22";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c < 0x20 || c == 0x7f) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
   }
   return out;
 }
@@ -4487,8 +4510,9 @@ class multipart_form {
     std::size_t total = delimiter.size() + 4;
     for (const auto& part : parts_) {
       if (part.data.find(delimiter) != std::string::npos)
-        return error(errc::invalid_request, "multipart part '" + part.name +
-                                                "' contains the boundary; choose another boundary");
+        return error(errc::invalid_request,
+                     "multipart part \"" + detail::multipart_escape_quoted(part.name) +
+                         "\" contains the boundary; choose another boundary");
       total += delimiter.size() + part.name.size() + part.filename.size() +
                part.content_type.size() + part.data.size() + 96;
     }
@@ -4508,7 +4532,7 @@ class multipart_form {
         body += "\r\nContent-Type: ";
         // A content type is a token/parameter list; line breaks would inject headers.
         for (char c : part.content_type)
-          if (c != '\r' && c != '\n') body += c;
+          if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) body += c;
       }
       body += "\r\n\r\n";
       body += part.data;
@@ -5897,8 +5921,8 @@ inline result<http_request> encode_create(const image_request& request,
   for (const auto& image : request.reference_images) {
     if (image.source == reference_image::kind::file)
       return error(errc::invalid_reference_images,
-                   "openai: reference image '" + image.location +
-                       "' is a local file; load it with reference_image::from_bytes first (the "
+                   "openai: reference image " + quote_for_message(image.location) +
+                       " is a local file; load it with reference_image::from_bytes first (the "
                        "client does this automatically)");
     (image.source == reference_image::kind::url ? urls : bytes) += 1;
   }
@@ -7295,8 +7319,10 @@ class fake_transport {
     if (!answer) return answer;
     const std::size_t cap = cap_for(context);
     if (answer->body.size() > cap) return too_large(request, cap);
-    if (context.on_body_progress && !answer->body.empty())
+    if (context.on_body_progress && !answer->body.empty()) {
+      context.on_body_progress(0, answer->body.size());
       context.on_body_progress(answer->body.size(), answer->body.size());
+    }
     return answer;
   }
 
@@ -7313,6 +7339,7 @@ class fake_transport {
       chunk = state_->chunk;
     }
     const std::string& body = answer->body;
+    if (context.on_body_progress) context.on_body_progress(0, body.size());
     for (std::size_t offset = 0; offset < body.size(); offset += chunk) {
       if (context.cancel.is_cancelled())
         return make_transport_error(errc::cancelled, send_state::maybe_sent, "cancelled",
@@ -7559,7 +7586,8 @@ GPT_IMAGE_END_NAMESPACE
 // - TLS certificate verification is on by default (OpenSSL's default CA paths, or ca_file/ca_dir).
 // - Timeouts: connect, read and write; the read timeout defaults to 10 minutes because OpenAI's
 //   synchronous generation answers only when the image is done. Each is capped to what remains of
-//   the call's deadline.
+//   the call's deadline when the request starts, and the deadline is checked again on every
+//   piece of the body — so a server that trickles bytes can overrun it by at most one read wait.
 // - Cancellation interrupts a blocked connect or read at once: the token's callback shuts the
 //   socket down (through a duplicate of its descriptor, so a descriptor number that cpp-httplib
 //   has closed and the system has reused is never touched). A cancellation that lands before the
@@ -8020,7 +8048,10 @@ class httplib_transport {
         }
         const bool compressed = response.has_header("Content-Encoding");
         expected = length && !compressed ? *length : 0;
-        if (length && !follow && !to_sink) response_body.reserve(*length);
+        if (follow) return true;
+        if (length && !to_sink) response_body.reserve(*length);
+        // "0 of N" before the first byte: a progress bar, or a decoder's buffer, can size itself.
+        if (context.on_body_progress) context.on_body_progress(0, expected);
         return true;
       };
       req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
