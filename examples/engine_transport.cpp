@@ -14,7 +14,8 @@ struct engine_transport {
     std::printf("engine: %s %s\n", request.method.c_str(), request.url.c_str());
     gi::http_response response;
     response.status = 200;
-    response.body = R"({"code":200,"msg":"success","data":{"balance":9800,"total_purchased":10000,"total_consumed":200}})";
+    response.body =
+        R"({"code":200,"msg":"success","data":{"balance":9800,"total_purchased":10000,"total_consumed":200}})";
     return response;
   }
   gi::result<gi::http_response> download(const gi::http_request& request,

@@ -21,12 +21,15 @@
 // own scheduler) can run every retry and poll without real time passing. A client may be used
 // from several threads at once if its transport may.
 
+#include <gpt_image/b64_json.hpp>
 #include <gpt_image/base64.hpp>
 #include <gpt_image/cancel.hpp>
 #include <gpt_image/endpoint.hpp>
 #include <gpt_image/error.hpp>
 #include <gpt_image/http.hpp>
+#include <gpt_image/http_date.hpp>
 #include <gpt_image/providers/codec.hpp>
+#include <gpt_image/providers/openai.hpp>
 #include <gpt_image/request.hpp>
 #include <gpt_image/result.hpp>
 #include <gpt_image/retry.hpp>
@@ -36,6 +39,7 @@
 #include <gpt_image/validate.hpp>
 #include <gpt_image/version.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -59,10 +63,14 @@ enum class stage : unsigned char { uploading, submitting, waiting, downloading }
 
 constexpr std::string_view to_string(stage s) noexcept {
   switch (s) {
-    case stage::uploading: return "uploading";
-    case stage::submitting: return "submitting";
-    case stage::waiting: return "waiting";
-    case stage::downloading: return "downloading";
+    case stage::uploading:
+      return "uploading";
+    case stage::submitting:
+      return "submitting";
+    case stage::waiting:
+      return "waiting";
+    case stage::downloading:
+      return "downloading";
   }
   return "unknown";
 }
@@ -137,7 +145,8 @@ inline result<std::string> read_file(const std::string& path, std::string_view w
   std::ifstream in(path, std::ios::binary);
   if (!in) return error(errc::io_error, "cannot open " + std::string(what) + " '" + path + "'");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return error(errc::io_error, "cannot read " + std::string(what) + " '" + path + "'");
+  if (in.bad())
+    return error(errc::io_error, "cannot read " + std::string(what) + " '" + path + "'");
   return bytes;
 }
 
@@ -311,25 +320,27 @@ class basic_client {
   // One HTTP exchange with the retry rules. Returns a 2xx response, or the error — the decoded
   // error envelope for any other status.
   // A download hands the body to `sink`; `restart` runs before each retry so that the sink can
-  // start over.
-  result<http_response> exchange(const http_request& raw, call_kind kind, const call_state& call,
-                                 std::optional<body_sink> sink = std::nullopt,
-                                 std::size_t max_body = 0,
-                                 const std::function<void()>& restart = {}) {
+  // start over; `on_body` hears (bytes received, Content-Length or 0) as the body arrives.
+  result<http_response> exchange(
+      const http_request& raw, call_kind kind, const call_state& call,
+      std::optional<body_sink> sink = std::nullopt, std::size_t max_body = 0,
+      const std::function<void()>& restart = {},
+      const std::function<void(std::size_t, std::size_t)>& on_body = {}) {
     auto request = authorize(raw);
     if (!request) return std::move(request).error();
     std::mt19937 random(random_seed_for_call());
     for (std::uint32_t retry = 0;; ++retry) {
-      if (auto running = still_running(call, "sending " + request->method + " " +
-                                                 redacted_url(request->url));
+      if (auto running =
+              still_running(call, "sending " + request->method + " " + redacted_url(request->url));
           !running)
         return std::move(running).error();
       call_context context;
       context.deadline = transport_deadline(call);
       context.cancel = call.options->cancel;
       context.max_body_bytes = max_body;
-      auto response = sink ? transport_.download(*request, context, *sink)
-                           : transport_.send(*request, context);
+      context.on_body_progress = on_body;
+      auto response =
+          sink ? transport_.download(*request, context, *sink) : transport_.send(*request, context);
       error failure;
       if (!response) {
         failure = std::move(response).error();
@@ -337,6 +348,10 @@ class basic_client {
         return response;
       } else {
         failure = decode_error(*response);
+        // The codec reads a Retry-After in seconds; its HTTP-date form needs the clock.
+        if (!failure.retry_after)
+          failure.retry_after = parse_retry_after(find_header(response->headers, "retry-after"),
+                                                  std::chrono::system_clock::now());
       }
       if (!may_resend(failure, kind)) return settle(std::move(failure), kind, *request);
       const auto delay = retry_delay(failure, retry, options_.retry, random);
@@ -416,10 +431,48 @@ class basic_client {
     auto encoded = encode_create(endpoint_.service, *prepared, encode_options_());
     if (!encoded) return std::move(encoded).error();
     report(call, progress_of(stage::submitting));
-    auto response = exchange(*encoded, call_kind::create, call, std::nullopt,
-                             endpoint_.service == provider::openai ? options_.max_image_bytes : 0);
+    if (endpoint_.service == provider::openai)
+      return submit_synchronous(*encoded, static_cast<std::size_t>(prepared->n.value_or(1)), call);
+    auto response = exchange(*encoded, call_kind::create, call);
     if (!response) return std::move(response).error();
     return decode_create(endpoint_.service, *response);
+  }
+
+  // OpenAI answers the create with the images themselves, as base64 in the JSON body (33.5 MB
+  // for one 4K image). The body is decoded as it arrives, so it is never held whole and no copy
+  // of the base64 text is made: peak memory is the images plus a small constant.
+  result<task> submit_synchronous(const http_request& request, std::size_t images,
+                                  const call_state& call) {
+    b64_json_stream_decoder decoder;
+    std::optional<error> unreadable;
+    auto sink = [&](const char* data, std::size_t size) {
+      auto fed = decoder.feed(data, size);
+      if (!fed) unreadable = std::move(fed).error();
+      return !unreadable;
+    };
+    auto restart = [&] {
+      decoder = b64_json_stream_decoder();
+      unreadable.reset();
+    };
+    progress p = progress_of(stage::downloading);
+    p.images = images;
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      decoder.expect_body_size(total);
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
+    };
+    // base64 is 4/3 of the bytes; the cap is per image.
+    const std::size_t cap =
+        (options_.max_image_bytes / 3 * 4 + (1u << 20)) * std::max<std::size_t>(images, 1);
+    auto response =
+        exchange(request, call_kind::create, call, body_sink(sink), cap, restart, on_body);
+    if (unreadable) return std::move(*unreadable);
+    if (!response) return std::move(response).error();
+    auto decoded = decoder.finish();
+    if (!decoded) return std::move(decoded).error();
+    http_response thin{response->status, response->headers, std::move(decoded->json)};
+    return providers::openai::decode_create_decoded(thin, std::move(decoded->images));
   }
 
   result<task> query_status(std::string_view task_id, const call_state& call) {
@@ -476,30 +529,37 @@ class basic_client {
     }
     if (t.state == task_state::cancelled)
       return error(errc::task_failed, "task " + t.id + " was cancelled by the provider");
-    return fetch(t, call);
+    return fetch(std::move(t), call);
   }
 
-  result<images> fetch(const task& t, const call_state& call) {
+  // The bytes of every image of a completed task: already decoded (OpenAI), base64 to decode, or
+  // a URL to download. The task is taken by value so that decoded bytes move, not copy.
+  result<images> fetch(task t, const call_state& call) {
     if (t.outputs.empty())
       return error(errc::malformed_response,
                    "task " + t.id + " completed without any image URL or image data");
     images out;
     out.task_id = t.id;
     out.usage = t.usage;
-    for (std::size_t i = 0; i < t.outputs.size(); ++i) {
-      const image_ref& ref = t.outputs[i];
+    const std::size_t count = t.outputs.size();
+    for (std::size_t i = 0; i < count; ++i) {
       image img;
-      img.source = ref;
-      if (ref.has_b64()) {
+      img.source = std::move(t.outputs[i]);
+      image_ref& ref = img.source;
+      if (ref.has_data()) {
+        img.bytes = std::move(ref.data);
+      } else if (ref.has_b64()) {
         auto bytes = base64_decode(ref.b64_json);
         if (!bytes) return std::move(bytes).error();
         img.bytes = std::move(*bytes);
-        img.source.b64_json.clear();  // the decoded bytes replace the text; no second copy kept
       } else {
-        auto bytes = download(ref.url, call, i, t.outputs.size());
+        auto bytes = download(ref.url, call, i, count);
         if (!bytes) return std::move(bytes).error();
         img.bytes = std::move(*bytes);
       }
+      // The bytes are in img.bytes now; the reference keeps only where they came from.
+      ref.data.clear();
+      ref.b64_json.clear();
       img.mime_type = std::string(detail::sniff_image_mime(img.bytes));
       out.items.push_back(std::move(img));
     }
@@ -518,12 +578,16 @@ class basic_client {
     p.images = count;
     auto sink = [&](const char* data, std::size_t size) {
       body.append(data, size);
-      p.bytes = body.size();
-      report(call, p);
       return true;
     };
-    auto response = exchange(request, call_kind::idempotent, call, body_sink(sink),
-                             options_.max_image_bytes, [&] { body.clear(); });
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
+    };
+    auto response = exchange(
+        request, call_kind::idempotent, call, body_sink(sink), options_.max_image_bytes,
+        [&] { body.clear(); }, on_body);
     if (!response) return std::move(response).error();
     return body;
   }
@@ -540,9 +604,12 @@ class basic_client {
     auto sink = [&](const char* data, std::size_t size) {
       out.write(data, static_cast<std::streamsize>(size));
       written += size;
-      p.bytes = written;
-      report(call, p);
       return static_cast<bool>(out);
+    };
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
     };
     http_request request;
     request.url = std::string(url);
@@ -552,7 +619,7 @@ class basic_client {
       written = 0;
     };
     auto response = exchange(request, call_kind::idempotent, call, body_sink(sink),
-                             options_.max_image_bytes, restart);
+                             options_.max_image_bytes, restart, on_body);
     out.close();
     if (!response || !out) {
       std::remove(partial.c_str());
@@ -572,7 +639,8 @@ class basic_client {
   result<void> ready_;
   url_parts origin_;
   std::uint32_t seed_ = 0;
-  std::shared_ptr<std::atomic<std::uint32_t>> calls_ = std::make_shared<std::atomic<std::uint32_t>>(0);
+  std::shared_ptr<std::atomic<std::uint32_t>> calls_ =
+      std::make_shared<std::atomic<std::uint32_t>>(0);
 };
 
 GPT_IMAGE_END_NAMESPACE

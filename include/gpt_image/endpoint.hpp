@@ -59,8 +59,7 @@ struct endpoint {
   result<void> check() const {
     const auto url = parse_url(origin_url());
     if (!url) {
-      return error(errc::validation_failed,
-                   "the base URL is not usable: " + url.error().message);
+      return error(errc::validation_failed, "the base URL is not usable: " + url.error().message);
     }
     if (!api_key.empty() && url->scheme == "http" && !is_loopback_host(url->host))
       return error(errc::validation_failed,

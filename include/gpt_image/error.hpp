@@ -32,6 +32,8 @@ inline bool operator==(const error& a, const error& b) {
   return a.code == b.code && a.http_status == b.http_status && a.wire_code == b.wire_code &&
          a.message == b.message && a.retry_after == b.retry_after && a.request_id == b.request_id;
 }
-inline bool operator!=(const error& a, const error& b) { return !(a == b); }
+inline bool operator!=(const error& a, const error& b) {
+  return !(a == b);
+}
 
 GPT_IMAGE_END_NAMESPACE

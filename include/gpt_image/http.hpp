@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Plain HTTP messages: what a codec produces and a transport sends, and what a transport returns and
-// a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can carry
-// them.
+// Plain HTTP messages: what a codec produces and a transport sends, and what a transport returns
+// and a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can
+// carry them.
 
 #include <gpt_image/version.hpp>
 

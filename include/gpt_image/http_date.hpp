@@ -59,25 +59,37 @@ constexpr std::optional<std::int64_t> parse_http_date(std::string_view text) noe
          *second;
 }
 
+namespace detail {
+inline std::string_view trim_http_space(std::string_view value) noexcept {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+inline constexpr std::int64_t retry_after_limit_seconds = 7 * 86400;  // more is not a retry
+}  // namespace detail
+
+// A Retry-After in its delay-seconds form ("120"). Needs no clock, so codecs use it.
+inline std::optional<std::chrono::milliseconds> parse_retry_after_seconds(std::string_view value) {
+  value = detail::trim_http_space(value);
+  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != value.npos)
+    return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : value) seconds = seconds * 10 + (c - '0');
+  if (seconds > detail::retry_after_limit_seconds) return std::nullopt;
+  return std::chrono::milliseconds(seconds * 1000);
+}
+
 // The delay a Retry-After value asks for, measured from `now`: a number of seconds, or an
 // HTTP-date (a date in the past means "now"). nullopt when the value is neither, or is absurd
 // (more than a week).
 inline std::optional<std::chrono::milliseconds> parse_retry_after(
     std::string_view value, std::chrono::system_clock::time_point now) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  constexpr std::int64_t week = 7 * 86400;
-  if (!value.empty() && value.size() <= 9 && value.find_first_not_of("0123456789") == value.npos) {
-    std::int64_t seconds = 0;
-    for (char c : value) seconds = seconds * 10 + (c - '0');
-    if (seconds > week) return std::nullopt;
-    return std::chrono::milliseconds(seconds * 1000);
-  }
-  const auto date = parse_http_date(value);
+  if (auto seconds = parse_retry_after_seconds(value)) return seconds;
+  const auto date = parse_http_date(detail::trim_http_space(value));
   if (!date) return std::nullopt;
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
   const std::int64_t delta_ms = *date * 1000 - now_ms.count();
-  if (delta_ms > week * 1000) return std::nullopt;
+  if (delta_ms > detail::retry_after_limit_seconds * 1000) return std::nullopt;
   return std::chrono::milliseconds(delta_ms > 0 ? delta_ms : 0);
 }
 

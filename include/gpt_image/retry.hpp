@@ -46,8 +46,7 @@ struct poll_policy {
 // (PROVIDERS.md §2). aivideoapi documents no pace; its tasks take seconds, and the same pace would
 // waste most of a short task, so it is polled every 2-4 s. OpenAI has no tasks.
 constexpr poll_policy documented_poll_policy(provider p) noexcept {
-  if (p == provider::toapis)
-    return {std::chrono::seconds(5), std::chrono::seconds(5), 1.0};
+  if (p == provider::toapis) return {std::chrono::seconds(5), std::chrono::seconds(5), 1.0};
   return {std::chrono::seconds(2), std::chrono::seconds(2), 1.0};
 }
 
@@ -62,7 +61,7 @@ inline bool may_resend(const error& e, call_kind kind) {
   if (!info.retryable) return false;
   if (kind == call_kind::idempotent) return true;
   if (e.http_status == 0) return request_never_sent(e);  // the exchange itself failed
-  return info.request_refused;                          // the server answered: it refused
+  return info.request_refused;                           // the server answered: it refused
 }
 
 // The delay before retry number `retry` (0-based) after `e`, or nullopt when no retry is due.
@@ -89,7 +88,8 @@ std::optional<std::chrono::milliseconds> retry_delay(const error& e, std::uint32
 
 // The wait before poll number `poll` (0-based).
 template <class Random>
-std::chrono::milliseconds poll_delay(const poll_policy& policy, std::uint32_t poll, Random& random) {
+std::chrono::milliseconds poll_delay(const poll_policy& policy, std::uint32_t poll,
+                                     Random& random) {
   const auto base = poll == 0 ? policy.first_delay : policy.interval;
   std::uniform_real_distribution<double> spread(1.0, 1.0 + std::max(0.0, policy.jitter));
   return std::chrono::milliseconds(

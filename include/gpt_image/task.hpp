@@ -107,9 +107,13 @@ struct image_ref {
   std::string url;
   std::string b64_json;
   std::string revised_prompt;  // OpenAI, when the model rewrote the prompt
+  // The file itself, when it was decoded as the response arrived (the client's OpenAI path);
+  // then b64_json is empty.
+  std::string data;
 
   bool has_url() const noexcept { return !url.empty(); }
   bool has_b64() const noexcept { return !b64_json.empty(); }
+  bool has_data() const noexcept { return !data.empty(); }
 };
 
 // OpenAI's token accounting (`ImagesResponse.usage`); gateways bill per image and send none.

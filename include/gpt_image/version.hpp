@@ -9,7 +9,7 @@
 
 #define GPT_IMAGE_VERSION_STRING_(a, b, c) #a "." #b "." #c
 #define GPT_IMAGE_VERSION_STRING_X_(a, b, c) GPT_IMAGE_VERSION_STRING_(a, b, c)
-#define GPT_IMAGE_VERSION_STRING                                               \
+#define GPT_IMAGE_VERSION_STRING                                                \
   GPT_IMAGE_VERSION_STRING_X_(GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION_MINOR, \
                               GPT_IMAGE_VERSION_PATCH)
 
@@ -17,11 +17,11 @@
 // two incompatible copies of the library linked into one program are distinct
 // types at link time instead of a silent ODR violation.
 #define GPT_IMAGE_ABI_NAMESPACE v0_1
-#define GPT_IMAGE_BEGIN_NAMESPACE                                              \
-  namespace gpt_image {                                                        \
+#define GPT_IMAGE_BEGIN_NAMESPACE \
+  namespace gpt_image {           \
   inline namespace GPT_IMAGE_ABI_NAMESPACE {
-#define GPT_IMAGE_END_NAMESPACE                                                \
-  }                                                                            \
+#define GPT_IMAGE_END_NAMESPACE \
+  }                             \
   }
 
 GPT_IMAGE_BEGIN_NAMESPACE

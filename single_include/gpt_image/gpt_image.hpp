@@ -7,6 +7,55 @@
 // own HTTP stack — and use basic_client<your_transport>. (That only removes two separate types;
 // no layout depends on it.)
 
+// #include <gpt_image/b64_json.hpp>
+// SPDX-License-Identifier: MIT
+// The images of an OpenAI ImagesResponse (`{"created":…,"data":[{"b64_json":"…"}],…}`), decoded
+// from the response bytes without building a JSON DOM.
+//
+// Why: a 4K image is ~33.5 MB of base64 in one JSON string. Parsing that body into a DOM takes
+// ~230 ms and holds the text twice; scanning it takes ~2 ms. Here one pass over the bytes checks
+// the JSON structure, and the content of every "b64_json" string value is decoded straight into
+// that image's output buffer as it is read — so the only large allocations are the body (if the
+// caller holds it at all) and the images themselves. The streaming decoder goes one step further:
+// fed the body chunk by chunk as it arrives from the network, the body is never held whole.
+//
+// What comes back: the decoded images in document order, plus `json`, the body with each b64_json
+// value replaced by the placeholder "#<index>" — a few hundred bytes that a codec can hand to a
+// real JSON parser for everything else (created, usage, revised_prompt, …). The placeholder is the
+// one providers/openai.hpp uses; '#' never occurs in base64.
+//
+// Robust to hostile input: the JSON grammar is checked (strings with their escapes, UTF-8 and
+// surrogate pairs, numbers, literals, nesting up to max_depth, no trailing data), "b64_json" is
+// recognised only as an object key (also when written with \u escapes), its base64 is validated
+// strictly (RFC 4648 alphabet, `\/` and the other JSON escapes of ASCII, `\n`/`\r` line-break
+// escapes skipped, `=` only as final padding, zero unused bits), an empty image is refused, and at
+// most max_images are accepted. Memory is bounded by the input: the output never exceeds 3/4 of the
+// bytes fed plus the metadata. Errors are errc::malformed_response with the byte offset and a
+// short, printable excerpt. Standard and URL-safe base64 characters are both accepted (as the
+// codecs do), since a gateway may use either.
+
+// #include <gpt_image/base64.hpp>
+// SPDX-License-Identifier: MIT
+// Base64 (RFC 4648) encode and decode, fast enough that a 4K image (24 MiB of PNG, 33.5 MB of
+// text) is not the bottleneck of a generation: the decoder is table driven, checks validity once
+// per 32 characters instead of once per character, and writes straight into the caller's buffer.
+//
+// Decoding is strict: only the chosen alphabet, no whitespace, `=` only as trailing padding (which
+// may also be left out entirely), and the unused bits of the last character must be zero — so
+// every byte string has exactly one accepted encoding and garbage is reported, not decoded into a
+// broken image. Errors are errc::malformed_response and name the offset and the character.
+
+// #include <gpt_image/error.hpp>
+// SPDX-License-Identifier: MIT
+// `error`: what went wrong, in terms a caller can act on — the taxonomy code plus everything the
+// wire said about it. It never holds credentials: messages are built from server text and from
+// the library's own words, and the client scrubs the API key from anything it copies in.
+
+// #include <gpt_image/tables/errc.hpp>
+// SPDX-License-Identifier: MIT
+// The error taxonomy's codes. The facts about each code (wire code, HTTP status, retry rules, fix
+// hint) live in tables/errors.hpp; this header only names them so that core types can carry one.
+
 // #include <gpt_image/version.hpp>
 // gpt_image — header-only C++ client for the GPT-Image-2 model.
 // SPDX-License-Identifier: MIT
@@ -18,7 +67,7 @@
 
 #define GPT_IMAGE_VERSION_STRING_(a, b, c) #a "." #b "." #c
 #define GPT_IMAGE_VERSION_STRING_X_(a, b, c) GPT_IMAGE_VERSION_STRING_(a, b, c)
-#define GPT_IMAGE_VERSION_STRING                                               \
+#define GPT_IMAGE_VERSION_STRING                                                \
   GPT_IMAGE_VERSION_STRING_X_(GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION_MINOR, \
                               GPT_IMAGE_VERSION_PATCH)
 
@@ -26,11 +75,11 @@
 // two incompatible copies of the library linked into one program are distinct
 // types at link time instead of a silent ODR violation.
 #define GPT_IMAGE_ABI_NAMESPACE v0_1
-#define GPT_IMAGE_BEGIN_NAMESPACE                                              \
-  namespace gpt_image {                                                        \
+#define GPT_IMAGE_BEGIN_NAMESPACE \
+  namespace gpt_image {           \
   inline namespace GPT_IMAGE_ABI_NAMESPACE {
-#define GPT_IMAGE_END_NAMESPACE                                                \
-  }                                                                            \
+#define GPT_IMAGE_END_NAMESPACE \
+  }                             \
   }
 
 GPT_IMAGE_BEGIN_NAMESPACE
@@ -46,1549 +95,6 @@ inline constexpr version_info version{GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION
                                       GPT_IMAGE_VERSION_PATCH, GPT_IMAGE_VERSION_STRING};
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables.hpp>
-// SPDX-License-Identifier: MIT
-// The zero-dependency entry point: every provider's constexpr tables (sizes, limits, prices, error
-// taxonomy) and nothing else — only the standard library is pulled in. An engine that only wants
-// compile-time size checks includes this header alone.
-
-// #include <gpt_image/version.hpp>
-// #include <gpt_image/tables/types.hpp>
-// SPDX-License-Identifier: MIT
-// The vocabulary of the size tables: which provider, which resolution tier, which aspect ratio,
-// how many pixels — and one cell of a provider's size table (`size_choice`). Plain literal types,
-// so every table and query in tables/ can run at compile time.
-
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// The three dialects the library speaks (DESIGN.md §3).
-enum class provider : unsigned char { openai, toapis, aivideoapi };
-
-// The resolution tiers the gateways price and size by: "1K"/"1k", "2K"/"2k", "4K"/"4k".
-enum class tier : unsigned char { k1, k2, k4 };
-
-inline constexpr provider all_providers[] = {provider::openai, provider::toapis,
-                                             provider::aivideoapi};
-inline constexpr tier all_tiers[] = {tier::k1, tier::k2, tier::k4};
-
-// An aspect ratio as the wire writes it, e.g. {16, 9} for "16:9". `auto` (let the provider pick)
-// is {0, 0}: no real ratio has a zero term, so it cannot be mistaken for one.
-struct aspect {
-  std::uint16_t w;
-  std::uint16_t h;
-
-  constexpr bool is_auto() const noexcept { return w == 0 && h == 0; }
-};
-
-inline constexpr aspect aspect_auto{0, 0};
-
-constexpr bool operator==(aspect a, aspect b) noexcept {
-  return a.w == b.w && a.h == b.h;
-}
-constexpr bool operator!=(aspect a, aspect b) noexcept {
-  return !(a == b);
-}
-
-// An output size in pixels, e.g. {3840, 2160} for "3840x2160".
-struct pixels {
-  std::uint16_t width;
-  std::uint16_t height;
-
-  constexpr std::uint64_t area() const noexcept { return std::uint64_t{width} * height; }
-};
-
-constexpr bool operator==(pixels a, pixels b) noexcept {
-  return a.width == b.width && a.height == b.height;
-}
-constexpr bool operator!=(pixels a, pixels b) noexcept {
-  return !(a == b);
-}
-
-namespace detail {
-constexpr std::uint16_t gcd_u16(std::uint16_t a, std::uint16_t b) noexcept {
-  while (b != 0) {
-    const std::uint16_t r = static_cast<std::uint16_t>(a % b);
-    a = b;
-    b = r;
-  }
-  return a;
-}
-}  // namespace detail
-
-// The ratio in lowest terms: 32:18 -> 16:9, 21:9 -> 7:3. Tables are looked up by reduced ratio,
-// so 32:18 finds the 16:9 cell; the wire receives the table's own spelling. `auto` stays `auto`.
-constexpr aspect reduce(aspect a) noexcept {
-  if (a.w == 0 || a.h == 0) return a;
-  const std::uint16_t g = detail::gcd_u16(a.w, a.h);
-  return aspect{static_cast<std::uint16_t>(a.w / g), static_cast<std::uint16_t>(a.h / g)};
-}
-
-// The exact ratio of a pixel size, in lowest terms: 3840x2160 -> 16:9, 2048x1360 -> 128:85
-// (tables label cells with a nominal ratio that the pixels only approximate; see find_choice()).
-constexpr aspect exact_ratio(pixels p) noexcept {
-  return reduce(aspect{p.width, p.height});
-}
-
-// One valid choice of a provider: a ratio at a tier and the pixels it produces. Some aivideoapi
-// 1K cells list a second pixel size (seed 004: "1024×1024 / 1254×1254"); `alternate` holds it —
-// the provider accepts it too, but `resolve` answers with `size`, the first one listed.
-struct size_choice {
-  aspect ratio;
-  tier resolution;
-  pixels size;
-  std::optional<pixels> alternate;
-};
-
-constexpr bool operator==(const size_choice& a, const size_choice& b) noexcept {
-  return a.ratio == b.ratio && a.resolution == b.resolution && a.size == b.size &&
-         a.alternate == b.alternate;
-}
-constexpr bool operator!=(const size_choice& a, const size_choice& b) noexcept {
-  return !(a == b);
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/format.hpp>
-// SPDX-License-Identifier: MIT
-// Spellings of the table vocabulary as each dialect writes it: provider names, tiers ("1K" for
-// ToAPIs, "1k" for aivideoapi), ratios ("16:9") and pixel sizes ("3840x2160"). All constexpr; the
-// numeric ones return a small fixed buffer (basic_inline_string), so no allocation and no
-// dangling views.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-#include <type_traits>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// Text held by value in a fixed buffer: constexpr, no allocation, and no <string> in the tables.
-// Text beyond `Capacity` is cut off; every text the tables build fits (checked by the tests).
-//  - view(), c_str(): read it. There is deliberately no implicit conversion to std::string_view:
-//    a view of a temporary would dangle.
-//  - It converts to std::string (or any string type constructible from pointer and length), so
-//    `std::string s = explain_unsupported(...)` and `error(errc::validation_failed,
-//    explain_unsupported(...))` work without this header including <string>.
-template <std::size_t Capacity>
-struct basic_inline_string {
-  static constexpr std::size_t capacity = Capacity;
-
-  char chars[Capacity + 1] = {};  // always NUL-terminated
-  std::size_t length = 0;
-
-  constexpr std::string_view view() const noexcept { return std::string_view(chars, length); }
-  constexpr const char* c_str() const noexcept { return chars; }
-  constexpr std::size_t size() const noexcept { return length; }
-  constexpr bool empty() const noexcept { return length == 0; }
-
-  template <class String,
-            std::enable_if_t<!std::is_same_v<String, std::string_view> &&
-                                 std::is_constructible_v<String, const char*, std::size_t>,
-                             int> = 0>
-  operator String() const {  // NOLINT: implicit by design, see above
-    return String(chars, length);
-  }
-
-  constexpr basic_inline_string& append(std::string_view text) noexcept {
-    for (char c : text)
-      if (length < Capacity) chars[length++] = c;
-    return *this;
-  }
-  template <std::size_t N>
-  constexpr basic_inline_string& append(const basic_inline_string<N>& text) noexcept {
-    return append(text.view());
-  }
-  constexpr basic_inline_string& append_number(std::uint64_t value) noexcept {
-    char digits[20] = {};
-    std::size_t count = 0;
-    do {
-      digits[count++] = static_cast<char>('0' + value % 10);
-      value /= 10;
-    } while (value != 0);
-    while (count > 0 && length < Capacity) chars[length++] = digits[--count];
-    return *this;
-  }
-};
-
-template <std::size_t N>
-constexpr bool operator==(const basic_inline_string<N>& a, std::string_view b) noexcept {
-  return a.view() == b;
-}
-template <std::size_t N>
-constexpr bool operator!=(const basic_inline_string<N>& a, std::string_view b) noexcept {
-  return !(a == b);
-}
-
-// Long enough for "65535x65535".
-using inline_string = basic_inline_string<15>;
-// Long enough for every message the tables write (explain.hpp).
-using inline_message = basic_inline_string<255>;
-
-// "openai", "toapis", "aivideoapi" — also what parse_provider() reads.
-constexpr std::string_view to_string(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return "toapis";
-    case provider::aivideoapi:
-      return "aivideoapi";
-    case provider::openai:
-      break;
-  }
-  return "openai";
-}
-
-// The tier as `p` writes it on the wire: ToAPIs "1K" (seed 001), aivideoapi "1k" (seed 004).
-// PROVIDERS.md C4: ToAPIs' HEAD docs write "1k"; seed 001 writes "1K", which is what we send.
-// OpenAI has no tier parameter; its tiers are the price tiers of seed 000, written "1K".
-constexpr std::string_view tier_name(tier t, provider p = provider::toapis) noexcept {
-  const bool lower = p == provider::aivideoapi;
-  switch (t) {
-    case tier::k2:
-      return lower ? "2k" : "2K";
-    case tier::k4:
-      return lower ? "4k" : "4K";
-    case tier::k1:
-      break;
-  }
-  return lower ? "1k" : "1K";
-}
-
-// "16:9"; `auto` is written "auto".
-constexpr inline_string format_aspect(aspect a) noexcept {
-  inline_string s;
-  if (a.is_auto()) {
-    s.append("auto");
-    return s;
-  }
-  s.append_number(a.w);
-  s.append(":");
-  s.append_number(a.h);
-  return s;
-}
-
-// "3840x2160" (lowercase x, as every dialect sends it).
-constexpr inline_string format_pixels(pixels p) noexcept {
-  inline_string s;
-  s.append_number(p.width);
-  s.append("x");
-  s.append_number(p.height);
-  return s;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/parse.hpp>
-// SPDX-License-Identifier: MIT
-// Constexpr parsers for configuration text: providers, tiers, ratios and pixel sizes. They accept
-// exactly the documented spellings and reject everything else — empty text, spaces, signs, zero
-// terms ("16:0", "0x0"), numbers beyond 65535, leading zeros, trailing characters — instead of
-// guessing, so a typo in a config file surfaces as an error rather than as a different image.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// A positive decimal number that fits 16 bits, written without sign, spaces or leading zeros.
-constexpr std::optional<std::uint16_t> parse_positive_u16(std::string_view text) noexcept {
-  if (text.empty() || text.size() > 5 || text[0] == '0') return std::nullopt;
-  std::uint32_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint32_t>(c - '0');
-  }
-  if (value > 0xFFFFu) return std::nullopt;
-  return static_cast<std::uint16_t>(value);
-}
-
-// Splits "a<sep>b" at the only `sep`; both halves must be positive 16-bit numbers.
-struct number_pair {
-  std::uint16_t first;
-  std::uint16_t second;
-};
-constexpr std::optional<number_pair> parse_number_pair(std::string_view text, char sep) noexcept {
-  const std::size_t at = text.find(sep);
-  if (at == std::string_view::npos) return std::nullopt;
-  const auto first = parse_positive_u16(text.substr(0, at));
-  const auto second = parse_positive_u16(text.substr(at + 1));  // a second `sep` fails here
-  if (!first || !second) return std::nullopt;
-  return number_pair{*first, *second};
-}
-}  // namespace detail
-
-// "openai", "toapis", "aivideoapi" (lowercase, as to_string(provider) writes them).
-constexpr std::optional<provider> parse_provider(std::string_view text) noexcept {
-  if (text == "openai") return provider::openai;
-  if (text == "toapis") return provider::toapis;
-  if (text == "aivideoapi") return provider::aivideoapi;
-  return std::nullopt;
-}
-
-// "1K"/"1k", "2K"/"2k", "4K"/"4k": ToAPIs' seed writes the upper case, aivideoapi's the lower,
-// and PROVIDERS.md C4 reports both spellings in the gateways' own examples, so both are read.
-constexpr std::optional<tier> parse_tier(std::string_view text) noexcept {
-  if (text.size() != 2 || (text[1] != 'K' && text[1] != 'k')) return std::nullopt;
-  switch (text[0]) {
-    case '1':
-      return tier::k1;
-    case '2':
-      return tier::k2;
-    case '4':
-      return tier::k4;
-    default:
-      return std::nullopt;
-  }
-}
-
-// "16:9" -> {16, 9}; "auto" -> aspect_auto. Whether a provider offers the ratio (or `auto`) is
-// the tables' business, not the parser's.
-constexpr std::optional<aspect> parse_aspect(std::string_view text) noexcept {
-  if (text == "auto") return aspect_auto;
-  const auto pair = detail::parse_number_pair(text, ':');
-  if (!pair) return std::nullopt;
-  return aspect{pair->first, pair->second};
-}
-
-// "3840x2160" -> {3840, 2160}. Only the lowercase 'x' that every dialect sends.
-constexpr std::optional<pixels> parse_pixels(std::string_view text) noexcept {
-  const auto pair = detail::parse_number_pair(text, 'x');
-  if (!pair) return std::nullopt;
-  return pixels{pair->first, pair->second};
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/toapis.hpp>
-// SPDX-License-Identifier: MIT
-// ToAPIs' size matrix for gpt-image-2, exactly as seed 001 gives it ("Size Reference"), and the
-// legacy pixel-string sizes of seeds 002/003 mapped onto it.
-//
-// The wire sends the ratio as `size` ("16:9") and the tier as `resolution` ("1K"). Cells are
-// ordered by tier, then in the seed's row order, so each tier's choices are contiguous.
-
-// #include <gpt_image/tables/parse.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// PROVIDERS.md C2/C3: the newer HEAD generation page lists 4:3 and the rest at 1K and all 13
-// ratios at 4K (1:1 -> 2880x2880); this table follows seed 001 (1K: 3 ratios, 4K: the 6 wide ones
-// only).
-inline constexpr size_choice toapis_sizes[] = {
-    // 1K: only 1:1, 3:2, 2:3.
-    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
-    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
-    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
-    // 2K: all thirteen ratios.
-    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
-    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
-    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
-    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
-    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
-    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
-    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
-    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
-    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
-    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
-    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
-    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
-    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
-    // 4K: only the six wide ratios.
-    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
-    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
-    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
-    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
-    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
-    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
-};
-
-// --- the legacy form (seeds 002/003, the oldest revision)
-// ----------------------------------------- `size` was a pixel string ("1024x1024", "1536x1024",
-// "1024x1536") and `resolution` one of 1024 / 1536 / 2048. No seed says how the two combine; we
-// read `resolution` as the long edge of the output, which holds for the documented default
-// (1024x1024 at 1024) and for every matrix cell of those three ratios (1K: 1024 or 1536, 2K:
-// 2048), and maps each legacy pair onto exactly one cell or onto none — never onto a guess.
-
-inline constexpr pixels toapis_legacy_sizes[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
-inline constexpr std::uint16_t toapis_legacy_resolutions[] = {1024, 1536, 2048};
-
-// The matrix cell a legacy request means: the ratio of `size` at the tier whose long edge is
-// `resolution` (or the tier of `size` itself when no resolution is given). std::nullopt when the
-// size is not one of the three legacy strings or the pair has no cell (1024x1024 at 1536).
-constexpr std::optional<size_choice> toapis_legacy_choice(
-    pixels size, std::optional<std::uint16_t> resolution = std::nullopt) noexcept {
-  const size_choice* base = nullptr;
-  for (const size_choice& cell : toapis_sizes)
-    if (cell.resolution == tier::k1 && cell.size == size) base = &cell;
-  bool legacy = false;
-  for (pixels p : toapis_legacy_sizes) legacy = legacy || p == size;
-  if (!legacy || base == nullptr) return std::nullopt;
-  if (!resolution) return *base;
-  bool documented = false;
-  for (std::uint16_t r : toapis_legacy_resolutions) documented = documented || r == *resolution;
-  if (!documented) return std::nullopt;
-  for (const size_choice& cell : toapis_sizes) {
-    const std::uint16_t long_edge =
-        cell.size.width > cell.size.height ? cell.size.width : cell.size.height;
-    if (cell.ratio == base->ratio && long_edge == *resolution) return cell;
-  }
-  return std::nullopt;
-}
-
-// The same from the wire strings: `size` "1024x1024", `resolution` "2048" or empty.
-constexpr std::optional<size_choice> toapis_legacy_choice(std::string_view size,
-                                                          std::string_view resolution) noexcept {
-  const auto p = parse_pixels(size);
-  if (!p) return std::nullopt;
-  if (resolution.empty()) return toapis_legacy_choice(*p);
-  const auto r = detail::parse_positive_u16(resolution);
-  if (!r) return std::nullopt;
-  return toapis_legacy_choice(*p, *r);
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/aivideoapi.hpp>
-// SPDX-License-Identifier: MIT
-// aivideoapi's size matrix for gpt-image-2, exactly as seed 004 gives it ("Size & Resolution"):
-// fifteen ratios at each of 1k, 2k and 4k. Where a 1k cell lists two sizes ("1024×1024 /
-// 1254×1254"), the first is what `resolve` answers and the second is kept as `alternate`; both are
-// accepted as explicit pixel sizes, which aivideoapi takes in `aspect_ratio` ("1881x836").
-// `auto` is treated as 1:1 (seed 004). Cells are ordered by tier, then in the seed's row order.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// PROVIDERS.md C17: an older revision offered 13 ratios and 4k only for the six wide ones; this
-// table follows seed 004 (15 ratios, all at 4k).
-inline constexpr size_choice aivideoapi_sizes[] = {
-    // 1k
-    {{1, 1}, tier::k1, {1024, 1024}, pixels{1254, 1254}},
-    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
-    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
-    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
-    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
-    {{5, 4}, tier::k1, {1280, 1024}, pixels{1448, 1086}},
-    {{4, 5}, tier::k1, {1024, 1280}, pixels{1122, 1402}},
-    {{16, 9}, tier::k1, {1536, 864}, pixels{1672, 941}},
-    {{9, 16}, tier::k1, {864, 1536}, pixels{941, 1672}},
-    {{2, 1}, tier::k1, {2048, 1024}, pixels{1774, 887}},
-    {{1, 2}, tier::k1, {1024, 2048}, pixels{887, 1774}},
-    // PROVIDERS.md C15: 1881x836 and 887x1774 are really 2.25:1 and 1:2, not 3:1 and 1:3, and not
-    // multiples of 16; kept as seed 004 lists them (887x1774 is also 1:2's alternate).
-    {{3, 1}, tier::k1, {1881, 836}, pixels{1536, 512}},
-    {{1, 3}, tier::k1, {887, 1774}, pixels{512, 1536}},
-    {{21, 9}, tier::k1, {2016, 864}, pixels{1915, 821}},
-    {{9, 21}, tier::k1, {864, 2016}, pixels{821, 1915}},
-    // 2k
-    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
-    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
-    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
-    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
-    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
-    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
-    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
-    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
-    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
-    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
-    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
-    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
-    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
-    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
-    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
-    // 4k
-    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
-    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
-    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
-    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
-    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
-    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
-    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
-    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
-    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
-    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
-    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
-    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
-    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
-    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
-    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
-};
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/openai.hpp>
-// SPDX-License-Identifier: MIT
-// OpenAI's sizes for gpt-image-2: not a table but a rule (any WxH whose sides are multiples of 16,
-// long side at most 3 times the short, 655,360 to 8,294,400 pixels, no edge over 3840), plus `auto`
-// and the named presets 1024x1024, 1536x1024, 1024x1536.
-//
-// So that one request (a ratio at a tier) runs unchanged on every provider, OpenAI also gets a
-// ratio x tier matrix: seed 004's cells, taking the first listed size that meets OpenAI's rule
-// (3:1 and 1:3 at 1K therefore use 1536x512 and 512x1536). That every cell meets the rule is
-// static_asserted by the tests (not here: each include would pay for it); any other size that
-// meets the rule can still be sent explicitly.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// The numeric limits come from third parties (PROVIDERS.md "Size rule used by several gateways";
-// C15): OpenAI's spec only says "%16, 1:3 to 3:1, maximum 3840x2160". We read that maximum as a
-// pixel count, so 2880x2880 (= 3840x2160 pixels, neither edge longer) is accepted.
-struct openai_size_rule {
-  std::uint16_t edge_multiple;
-  std::uint16_t max_edge;
-  std::uint16_t max_long_to_short;
-  std::uint32_t min_pixels;
-  std::uint32_t max_pixels;
-};
-inline constexpr openai_size_rule openai_rule{16, 3840, 3, 655360, 8294400};
-
-// What is wrong with a size under the rule, checked in this order.
-enum class openai_size_issue : unsigned char {
-  none,
-  zero_side,            // a side is 0
-  not_multiple_of_16,   // a side is not a multiple of 16
-  edge_too_long,        // a side exceeds 3840
-  ratio_beyond_3_to_1,  // the long side exceeds 3 times the short one
-  too_few_pixels,       // fewer than 655,360 pixels
-  too_many_pixels,      // more than 8,294,400 pixels
-};
-
-constexpr openai_size_issue check_openai_size(pixels p) noexcept {
-  if (p.width == 0 || p.height == 0) return openai_size_issue::zero_side;
-  if (p.width % openai_rule.edge_multiple != 0 || p.height % openai_rule.edge_multiple != 0)
-    return openai_size_issue::not_multiple_of_16;
-  if (p.width > openai_rule.max_edge || p.height > openai_rule.max_edge)
-    return openai_size_issue::edge_too_long;
-  const std::uint32_t long_side = p.width > p.height ? p.width : p.height;
-  const std::uint32_t short_side = p.width > p.height ? p.height : p.width;
-  if (long_side > short_side * openai_rule.max_long_to_short)
-    return openai_size_issue::ratio_beyond_3_to_1;
-  if (p.area() < openai_rule.min_pixels) return openai_size_issue::too_few_pixels;
-  if (p.area() > openai_rule.max_pixels) return openai_size_issue::too_many_pixels;
-  return openai_size_issue::none;
-}
-
-constexpr bool meets_openai_rule(pixels p) noexcept {
-  return check_openai_size(p) == openai_size_issue::none;
-}
-
-// The named presets of OpenAI's `size` enum (besides "auto").
-inline constexpr pixels openai_presets[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
-
-inline constexpr size_choice openai_sizes[] = {
-    // 1K
-    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
-    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
-    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
-    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
-    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
-    {{5, 4}, tier::k1, {1280, 1024}, std::nullopt},
-    {{4, 5}, tier::k1, {1024, 1280}, std::nullopt},
-    {{16, 9}, tier::k1, {1536, 864}, std::nullopt},
-    {{9, 16}, tier::k1, {864, 1536}, std::nullopt},
-    {{2, 1}, tier::k1, {2048, 1024}, std::nullopt},
-    {{1, 2}, tier::k1, {1024, 2048}, std::nullopt},
-    {{3, 1}, tier::k1, {1536, 512}, std::nullopt},
-    {{1, 3}, tier::k1, {512, 1536}, std::nullopt},
-    {{21, 9}, tier::k1, {2016, 864}, std::nullopt},
-    {{9, 21}, tier::k1, {864, 2016}, std::nullopt},
-    // 2K
-    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
-    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
-    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
-    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
-    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
-    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
-    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
-    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
-    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
-    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
-    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
-    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
-    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
-    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
-    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
-    // 4K
-    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
-    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
-    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
-    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
-    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
-    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
-    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
-    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
-    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
-    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
-    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
-    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
-    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
-    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
-    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
-};
-
-namespace detail {
-// The invariant of the matrix above (static_asserted in tests/unit/tables_static_test.cpp).
-constexpr bool every_openai_cell_meets_the_rule() noexcept {
-  for (const size_choice& cell : openai_sizes)
-    if (!meets_openai_rule(cell.size)) return false;
-  for (pixels p : openai_presets)
-    if (!meets_openai_rule(p)) return false;
-  return true;
-}
-}  // namespace detail
-
-// The price tier of an explicit OpenAI size. Seed 000 prices OpenAI per tier ($0.22 / $0.50 /
-// $1.30 for 1K / 2K / 4K) without saying where one tier ends, so:
-//  - a size that is a cell of the matrix above has that cell's tier;
-//  - any other size takes the tier whose reference area is nearest on a log scale: 1K =
-//  1024x1024,
-//    2K = 2048x2048, 4K = 3840x2160, i.e. up to 2,097,152 pixels (the geometric mean of the 1K
-//    and 2K areas) is 1K, up to 5,898,240 (that of 2K and 4K) is 2K, anything larger 4K.
-// Cost grows with output area, so the nearest area is the least surprising tier; the two rules
-// agree on every cell but 3840x1280 and 1280x3840 (4.9 MP, listed as 4K), hence the cell rule
-// first.
-inline constexpr std::uint32_t openai_1k_max_pixels = 2097152;
-inline constexpr std::uint32_t openai_2k_max_pixels = 5898240;
-
-constexpr tier openai_price_tier(pixels p) noexcept {
-  for (const size_choice& cell : openai_sizes)
-    if (cell.size == p) return cell.resolution;
-  if (p.area() <= openai_1k_max_pixels) return tier::k1;
-  if (p.area() <= openai_2k_max_pixels) return tier::k2;
-  return tier::k4;
-}
-
-namespace detail {
-constexpr double sqrt_newton(double x) noexcept {
-  if (x <= 0) return 0;
-  double r = x > 1 ? x : 1;
-  for (int i = 0; i < 100; ++i) {
-    const double next = 0.5 * (r + x / r);
-    if (next == r) break;
-    r = next;
-  }
-  return r;
-}
-constexpr double abs_double(double x) noexcept {
-  return x < 0 ? -x : x;
-}
-}  // namespace detail
-
-// The valid OpenAI size nearest to `p`: first the ratio is clamped to 3:1 and the area scaled
-// into 655,360..8,294,400 with the edges capped at 3840, then the grid of multiples of 16 is
-// searched for the valid size closest to that target (sum of the edges' distances; ties go to the
-// taller, then the wider). 1000x1000 -> 1008x1008, 3200x1024 -> 3072x1024. std::nullopt for a
-// zero side.
-constexpr std::optional<pixels> nearest_openai_size(pixels p) noexcept {
-  if (p.width == 0 || p.height == 0) return std::nullopt;
-  if (meets_openai_rule(p)) return p;
-  double w = p.width;
-  double h = p.height;
-  const double ratio_cap = openai_rule.max_long_to_short;
-  if (w > h * ratio_cap) w = h * ratio_cap;
-  if (h > w * ratio_cap) h = w * ratio_cap;
-  const double area = w * h;
-  double scale = 1;
-  if (area < openai_rule.min_pixels) scale = detail::sqrt_newton(openai_rule.min_pixels / area);
-  if (area > openai_rule.max_pixels) scale = detail::sqrt_newton(openai_rule.max_pixels / area);
-  w *= scale;
-  h *= scale;
-  const double long_edge = w > h ? w : h;
-  if (long_edge > openai_rule.max_edge) {
-    w = w * openai_rule.max_edge / long_edge;
-    h = h * openai_rule.max_edge / long_edge;
-  }
-  std::optional<pixels> best;
-  double best_cost = 0;
-  const std::uint16_t step = openai_rule.edge_multiple;
-  for (std::uint32_t height = openai_rule.max_edge; height >= step; height -= step) {
-    // Around the target's width and around the target ratio at this height.
-    const auto near_width = static_cast<std::uint32_t>(w) / step * step;
-    const auto near_ratio = static_cast<std::uint32_t>(w * height / h) / step * step;
-    const std::uint32_t widths[] = {near_width + step, near_width, near_ratio + step, near_ratio};
-    for (std::uint32_t width : widths) {
-      if (width == 0 || width > openai_rule.max_edge) continue;
-      const pixels candidate{static_cast<std::uint16_t>(width), static_cast<std::uint16_t>(height)};
-      if (!meets_openai_rule(candidate)) continue;
-      const double cost = detail::abs_double(width - w) + detail::abs_double(height - h);
-      if (!best || cost < best_cost) {
-        best = candidate;
-        best_cost = cost;
-      }
-    }
-  }
-  return best;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/sizes.hpp>
-// SPDX-License-Identifier: MIT
-// The size queries, one set for every provider: resolve a ratio at a tier to pixels, ask whether a
-// ratio/tier or a pixel size is supported, map pixels back to their ratio and tier, and iterate
-// over a provider's valid choices (so a UI can offer only those). All constexpr.
-//
-// Invariant: supports(p, a, t) == resolve(p, a, t).has_value(). `auto` is a ratio here only where
-// it has pixels: aivideoapi treats it as 1:1 (seed 004). On OpenAI `auto` lets the server choose,
-// so it has no pixels at a tier; see auto_size_of(). ToAPIs' seed 001 does not offer it.
-
-// #include <gpt_image/tables/aivideoapi.hpp>
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/toapis.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// A read-only range of table cells (C++17 has no std::span).
-class choice_list {
- public:
-  constexpr choice_list() noexcept = default;
-  constexpr choice_list(const size_choice* first, std::size_t count) noexcept
-      : first_(first), count_(count) {}
-
-  constexpr const size_choice* begin() const noexcept { return first_; }
-  constexpr const size_choice* end() const noexcept { return first_ + count_; }
-  constexpr std::size_t size() const noexcept { return count_; }
-  constexpr bool empty() const noexcept { return count_ == 0; }
-  constexpr const size_choice& operator[](std::size_t i) const noexcept { return first_[i]; }
-
- private:
-  const size_choice* first_ = nullptr;
-  std::size_t count_ = 0;
-};
-
-// Every valid ratio x tier cell of `p`, 1K first, each tier in the seed's row order.
-constexpr choice_list choices(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return {toapis_sizes, sizeof(toapis_sizes) / sizeof(toapis_sizes[0])};
-    case provider::aivideoapi:
-      return {aivideoapi_sizes, sizeof(aivideoapi_sizes) / sizeof(aivideoapi_sizes[0])};
-    case provider::openai:
-      break;
-  }
-  return {openai_sizes, sizeof(openai_sizes) / sizeof(openai_sizes[0])};
-}
-
-// The cells of `p` at tier `t` (contiguous, since the tables are ordered by tier).
-constexpr choice_list choices(provider p, tier t) noexcept {
-  const choice_list all = choices(p);
-  std::size_t first = 0;
-  while (first < all.size() && all[first].resolution != t) ++first;
-  std::size_t last = first;
-  while (last < all.size() && all[last].resolution == t) ++last;
-  return {all.begin() + first, last - first};
-}
-
-namespace detail {
-// The queries rely on this shape of every table: cells grouped by ascending tier, no ratio twice
-// at one tier (compared in lowest terms: 21:9 is spelled so on the wire but equals 7:3).
-// Static_asserted in tests/unit/tables_static_test.cpp, not here, so includes don't pay for it.
-constexpr bool size_table_is_well_formed(choice_list cells) noexcept {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const size_choice& c = cells[i];
-    if (c.ratio.w == 0 || c.ratio.h == 0) return false;
-    if (i > 0 && cells[i - 1].resolution > c.resolution) return false;
-    for (std::size_t j = 0; j < i; ++j)
-      if (cells[j].resolution == c.resolution && reduce(cells[j].ratio) == reduce(c.ratio))
-        return false;
-  }
-  return true;
-}
-}  // namespace detail
-
-// What `auto` means for each provider.
-enum class auto_size : unsigned char {
-  not_offered,     // toapis: seed 001 lists only explicit ratios
-  server_chooses,  // openai: "auto" is sent as is; no pixels are known in advance
-  square,          // aivideoapi: "auto is treated as 1:1" (seed 004)
-};
-
-constexpr auto_size auto_size_of(provider p) noexcept {
-  switch (p) {
-    // PROVIDERS.md C5: ToAPIs' edits/official pages allow `auto`, the vip page forbids it, and
-    // seed 001 (the generation page) does not list it; we follow seed 001.
-    case provider::toapis:
-      return auto_size::not_offered;
-    case provider::aivideoapi:
-      return auto_size::square;
-    case provider::openai:
-      break;
-  }
-  return auto_size::server_chooses;
-}
-
-// The cell for `a` at `t`, or std::nullopt when `p` does not offer it. Ratios are compared in
-// lowest terms (32:18 finds 16:9, 7:3 finds 21:9); the cell keeps the spelling the wire expects.
-constexpr std::optional<size_choice> find_choice(provider p, aspect a, tier t) noexcept {
-  if (a.is_auto()) {
-    if (auto_size_of(p) != auto_size::square) return std::nullopt;
-    a = aspect{1, 1};
-  }
-  if (a.w == 0 || a.h == 0) return std::nullopt;
-  const aspect wanted = reduce(a);
-  for (const size_choice& cell : choices(p, t))
-    if (reduce(cell.ratio) == wanted) return cell;
-  return std::nullopt;
-}
-
-// The matrix: the pixels `p` produces for ratio `a` at tier `t`.
-constexpr std::optional<pixels> resolve(provider p, aspect a, tier t) noexcept {
-  const auto cell = find_choice(p, a, t);
-  if (!cell) return std::nullopt;
-  return cell->size;
-}
-
-constexpr bool supports(provider p, aspect a, tier t) noexcept {
-  return find_choice(p, a, t).has_value();
-}
-
-// The inverse: the ratio and tier that pixel size `s` stands for with provider `p`.
-//  - toapis, aivideoapi: the table cell whose size (or alternate size) is `s`. A size listed in
-//  two
-//    cells (aivideoapi's 887x1774: 1:3's first size, 1:2's alternate) maps to the cell where it
-//    is the first size listed (1:3 at 1k).
-//  - openai: any size meeting the rule; a matrix cell keeps its ratio and tier, any other size
-//    gets its exact ratio and the price tier of openai_price_tier().
-constexpr std::optional<size_choice> find_choice(provider p, pixels s) noexcept {
-  if (p == provider::openai) {
-    if (!meets_openai_rule(s)) return std::nullopt;
-    for (const size_choice& cell : choices(p))
-      if (cell.size == s) return cell;
-    return size_choice{exact_ratio(s), openai_price_tier(s), s, std::nullopt};
-  }
-  for (const size_choice& cell : choices(p))
-    if (cell.size == s) return cell;
-  for (const size_choice& cell : choices(p))
-    if (cell.alternate == s) return cell;
-  return std::nullopt;
-}
-
-// Whether `p` accepts explicit pixels `s`: OpenAI's rule, or a size (or alternate) in the
-// gateway's table — aivideoapi takes it in `aspect_ratio`, ToAPIs as its ratio and tier (the
-// legacy pixel strings of seeds 002/003 are cells of the 1K row).
-constexpr bool supports(provider p, pixels s) noexcept {
-  return find_choice(p, s).has_value();
-}
-
-// The tier `p` bills pixel size `s` at, or std::nullopt when `p` does not accept `s`.
-constexpr std::optional<tier> price_tier(provider p, pixels s) noexcept {
-  const auto cell = find_choice(p, s);
-  if (!cell) return std::nullopt;
-  return cell->resolution;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/nearest.hpp>
-// SPDX-License-Identifier: MIT
-// nearest_supported(): the valid choices closest to one a provider does not offer, so an error can
-// say what would work instead ("nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K (2048x1536)").
-
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/sizes.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// Two ways to get close to an unsupported ratio at a tier: keep the tier, or keep the ratio.
-struct nearest_choices {
-  std::optional<size_choice> same_tier;   // the offered ratio closest to the requested one
-  std::optional<size_choice> same_ratio;  // the requested ratio at the nearest tier offering it
-};
-
-namespace detail {
-// How far apart two ratios are, as the factor max(r1/r2, r2/r1) >= 1 kept as a fraction
-// (numerator, denominator), so that 16:9 vs 9:16 is as far as 9:16 vs 16:9.
-struct ratio_distance {
-  std::uint64_t num;
-  std::uint64_t den;
-};
-constexpr ratio_distance distance_between(aspect a, aspect b) noexcept {
-  const std::uint64_t x = std::uint64_t{a.w} * b.h;
-  const std::uint64_t y = std::uint64_t{b.w} * a.h;
-  return x > y ? ratio_distance{x, y} : ratio_distance{y, x};
-}
-// Terms are below 2^32, so the cross products stay below 2^64.
-constexpr bool closer(ratio_distance a, ratio_distance b) noexcept {
-  return a.num * b.den < b.num * a.den;
-}
-
-constexpr int tier_rank(tier t) noexcept {
-  return t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
-}
-
-// The factor by which two positive quantities differ, >= 1.
-constexpr double factor_between(double a, double b) noexcept {
-  return a > b ? a / b : b / a;
-}
-}  // namespace detail
-
-// The choices nearest to ratio `a` at tier `t` for provider `p`:
-//  - same_tier: the offered ratio with the smallest factor to `a` (ties: the first in table order);
-//  - same_ratio: `a` at the nearest tier that offers it (of two equally near, the higher: you
-//    asked for at least that much resolution).
-// When `p` offers (a, t), or offers `a`'s stand-in at `t` (`auto` counts as 1:1), both members
-// hold that one cell.
-constexpr nearest_choices nearest_supported(provider p, aspect a, tier t) noexcept {
-  if (const auto exact = find_choice(p, a, t)) return {exact, exact};
-  if (a.is_auto()) a = aspect{1, 1};
-  nearest_choices result;
-  if (a.w == 0 || a.h == 0) return result;
-  a = reduce(a);
-  detail::ratio_distance best{};
-  for (const size_choice& cell : choices(p, t)) {
-    const auto d = detail::distance_between(a, cell.ratio);
-    if (!result.same_tier || detail::closer(d, best)) {
-      result.same_tier = cell;
-      best = d;
-    }
-  }
-  // `auto` where it is not offered: its 1:1 stand-in at this tier is the answer.
-  if (result.same_tier && reduce(result.same_tier->ratio) == a) {
-    result.same_ratio = result.same_tier;
-    return result;
-  }
-  int best_gap = 99;
-  for (tier other : all_tiers) {
-    const auto cell = find_choice(p, a, other);
-    if (!cell || other == t) continue;
-    const int gap = detail::tier_rank(other) - detail::tier_rank(t);
-    const int magnitude = gap < 0 ? -gap : gap;
-    // Iterating upwards, `<=` lets the higher of two equally near tiers win.
-    if (magnitude <= best_gap) {
-      result.same_ratio = cell;
-      best_gap = magnitude;
-    }
-  }
-  return result;
-}
-
-// The accepted pixel size nearest to `s` for provider `p` (`s` itself when accepted). Its `size`
-// is the suggested pixels: for OpenAI the nearest size meeting the rule (nearest_openai_size());
-// for a gateway the table size (first or alternate) that differs least from `s`, by the factor
-// between the areas times the square of the factor between the ratios — the shape counts double,
-// so 2880x2880 on ToAPIs suggests 2048x2048 rather than 3840x2160. std::nullopt for a zero side.
-constexpr std::optional<size_choice> nearest_supported(provider p, pixels s) noexcept {
-  if (s.width == 0 || s.height == 0) return std::nullopt;
-  if (p == provider::openai) {
-    const auto snapped = nearest_openai_size(s);
-    if (!snapped) return std::nullopt;
-    return find_choice(p, *snapped);
-  }
-  if (const auto exact = find_choice(p, s)) {
-    if (exact->size == s) return exact;
-    return size_choice{exact->ratio, exact->resolution, s, exact->size};
-  }
-  std::optional<size_choice> best;
-  double best_cost = 0;
-  const auto consider = [&](const size_choice& cell, pixels candidate,
-                            std::optional<pixels> other) {
-    const double ratio_factor = detail::factor_between(double(s.width) * candidate.height,
-                                                       double(candidate.width) * s.height);
-    const double cost = ratio_factor * ratio_factor *
-                        detail::factor_between(double(s.area()), double(candidate.area()));
-    if (!best || cost < best_cost) {
-      best = size_choice{cell.ratio, cell.resolution, candidate, other};
-      best_cost = cost;
-    }
-  };
-  for (const size_choice& cell : choices(p)) {
-    consider(cell, cell.size, cell.alternate);
-    if (cell.alternate) consider(cell, *cell.alternate, cell.size);
-  }
-  return best;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/explain.hpp>
-// SPDX-License-Identifier: MIT
-// Error-message text for a size a provider does not offer: what was wrong and the nearest valid
-// choices, e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
-// (2048x1536)". Constexpr, written into an inline_message (no <string> in the tables); it converts
-// to std::string where one is wanted.
-
-// #include <gpt_image/tables/format.hpp>
-// #include <gpt_image/tables/nearest.hpp>
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/sizes.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// "3:2 at 1K (1536x1024)"
-constexpr void append_size_choice(inline_message& text, provider p, const size_choice& c) noexcept {
-  text.append(format_aspect(c.ratio))
-      .append(" at ")
-      .append(tier_name(c.resolution, p))
-      .append(" (")
-      .append(format_pixels(c.size))
-      .append(")");
-}
-
-constexpr void append_openai_issue(inline_message& text, pixels s) noexcept {
-  switch (check_openai_size(s)) {
-    case openai_size_issue::zero_side:
-      text.append("a side is 0");
-      return;
-    case openai_size_issue::not_multiple_of_16:
-      text.append("both sides must be multiples of 16 (")
-          .append_number(s.width % 16 != 0 ? s.width : s.height)
-          .append(" is not)");
-      return;
-    case openai_size_issue::edge_too_long:
-      text.append("no side may be longer than 3840 pixels");
-      return;
-    case openai_size_issue::ratio_beyond_3_to_1:
-      text.append("the long side may be at most 3 times the short side (3:1)");
-      return;
-    case openai_size_issue::too_few_pixels:
-      text.append("it has ").append_number(s.area()).append(
-          " pixels, fewer than the minimum of 655360");
-      return;
-    case openai_size_issue::too_many_pixels:
-      text.append("it has ").append_number(s.area()).append(
-          " pixels, more than the maximum of 8294400");
-      return;
-    case openai_size_issue::none:
-      break;
-  }
-  text.append("it is valid");
-}
-}  // namespace detail
-
-// Why ratio `a` at tier `t` is not a size of provider `p`, and what is nearest. Meant for a (a, t)
-// that supports() rejects; for a supported one it says so.
-constexpr inline_message explain_unsupported(provider p, aspect a, tier t) noexcept {
-  inline_message text;
-  if (supports(p, a, t)) {
-    text.append(format_aspect(a)).append(" at ").append(tier_name(t, p));
-    text.append(" is offered by ").append(to_string(p));
-    return text;
-  }
-  if (a.is_auto() && auto_size_of(p) == auto_size::server_chooses) {
-    text.append("auto lets ").append(to_string(p)).append(" choose the size, so it has no pixels");
-    text.append(" at ").append(tier_name(t, p)).append("; send the size \"auto\" without a tier");
-    if (const auto square = find_choice(p, aspect{1, 1}, t)) {
-      text.append(", or pick a ratio such as ");
-      detail::append_size_choice(text, p, *square);
-    }
-    return text;
-  }
-  if (!a.is_auto() && (a.w == 0 || a.h == 0)) {
-    text.append(format_aspect(a)).append(" is not a ratio: both terms must be positive, e.g. 16:9");
-    return text;
-  }
-  if (a.is_auto())
-    text.append("auto is not offered by ").append(to_string(p)).append("; pick a ratio");
-  else
-    text.append(format_aspect(a))
-        .append(" is not offered at ")
-        .append(tier_name(t, p))
-        .append(" by ")
-        .append(to_string(p));
-  const nearest_choices near = nearest_supported(p, a, t);
-  if (near.same_tier || near.same_ratio) text.append("; nearest: ");
-  if (near.same_tier) detail::append_size_choice(text, p, *near.same_tier);
-  if (near.same_ratio && near.same_ratio != near.same_tier) {
-    if (near.same_tier) text.append(" or ");
-    detail::append_size_choice(text, p, *near.same_ratio);
-  }
-  return text;
-}
-
-// Why explicit pixels `s` are not a size of provider `p`, and what is nearest.
-constexpr inline_message explain_unsupported(provider p, pixels s) noexcept {
-  inline_message text;
-  text.append(format_pixels(s));
-  if (supports(p, s)) {
-    text.append(" is accepted by ").append(to_string(p));
-    return text;
-  }
-  if (p == provider::openai) {
-    text.append(" is not a valid openai size: ");
-    detail::append_openai_issue(text, s);
-  } else {
-    text.append(" is not in the ").append(to_string(p)).append(" size table");
-  }
-  if (const auto near = nearest_supported(p, s)) {
-    text.append("; nearest: ");
-    if (p == provider::openai)
-      text.append(format_pixels(near->size));
-    else
-      detail::append_size_choice(text, p, *near);
-  }
-  return text;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/checked_size.hpp>
-// SPDX-License-Identifier: MIT
-// Sizes checked at compile time. An unsupported choice does not compile, and the diagnostic says
-// which API refused it, for which provider, ratio and tier, and what is valid instead.
-//
-//   C++17, template form:  gi::checked_size<gi::provider::toapis, 16, 9, gi::tier::k4>()
-//                          gi::checked_pixels<gi::provider::openai, 1536, 1024>()
-//   C++17, from strings:   GPT_IMAGE_CHECKED_SIZE(gi::provider::toapis, "16:9", "4K")
-//                          GPT_IMAGE_CHECKED_PIXELS(gi::provider::aivideoapi, "1881x836")
-//   C++20, consteval:      gi::size<gi::provider::toapis>("16:9", "4K")
-//                          gi::size<gi::provider::openai>("1536x1024")
-//
-// Each 16:9-at-4K line above is gi::pixels{3840, 2160}. Sizes known only at run time (config
-// files) go through supports()/resolve() (sizes.hpp) or the result<pixels> functions of
-// <gpt_image/size.hpp>.
-
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/parse.hpp>
-// #include <gpt_image/tables/sizes.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// The facts checked_size<P, W, H, T>() asserts. Each check is written so that at most one of them
-// fails for a given size — the one whose message fits — and the diagnostics show this type with
-// the provider, ratio and tier filled in: size_check<provider::toapis, 4, 3, tier::k1>.
-template <provider P, unsigned W, unsigned H, tier T>
-struct size_check {
-  static constexpr bool is_auto = W == 0 && H == 0;
-  static constexpr bool well_formed = is_auto || (W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF);
-  static constexpr aspect ratio{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
-  static constexpr std::optional<pixels> resolved =
-      well_formed ? resolve(P, ratio, T) : std::optional<pixels>();
-  static constexpr bool offered = resolved.has_value();
-  // True unless P is this provider and the (well-formed) choice is missing from its table.
-  static constexpr bool fine_for_toapis = !well_formed || P != provider::toapis || offered;
-  static constexpr bool fine_for_aivideoapi = !well_formed || P != provider::aivideoapi || offered;
-  static constexpr bool fine_for_openai = !well_formed || P != provider::openai || offered;
-
-  static constexpr bool ratio_is_two_positive_numbers = well_formed;
-  static constexpr bool toapis_offers_auto = fine_for_toapis || !is_auto;
-  static constexpr bool toapis_offers_this_ratio_at_1K =
-      fine_for_toapis || is_auto || T != tier::k1;
-  static constexpr bool toapis_offers_this_ratio_at_2K =
-      fine_for_toapis || is_auto || T != tier::k2;
-  static constexpr bool toapis_offers_this_ratio_at_4K =
-      fine_for_toapis || is_auto || T != tier::k4;
-  static constexpr bool aivideoapi_offers_this_ratio = fine_for_aivideoapi;
-  static constexpr bool openai_auto_has_pixels = fine_for_openai || !is_auto;
-  static constexpr bool openai_table_offers_this_ratio = fine_for_openai || is_auto;
-};
-
-template <provider P, unsigned W, unsigned H>
-struct pixels_check {
-  static constexpr bool well_formed = W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF;
-  static constexpr pixels size{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
-  static constexpr openai_size_issue issue =
-      (well_formed && P == provider::openai) ? check_openai_size(size) : openai_size_issue::none;
-  static constexpr bool in_table = well_formed && supports(P, size);
-
-  static constexpr bool sides_are_positive = well_formed;
-  static constexpr bool openai_sides_are_multiples_of_16 =
-      issue != openai_size_issue::not_multiple_of_16;
-  static constexpr bool openai_edges_are_at_most_3840 = issue != openai_size_issue::edge_too_long;
-  static constexpr bool openai_ratio_is_at_most_3_to_1 =
-      issue != openai_size_issue::ratio_beyond_3_to_1;
-  static constexpr bool openai_has_at_least_655360_pixels =
-      issue != openai_size_issue::too_few_pixels;
-  static constexpr bool openai_has_at_most_8294400_pixels =
-      issue != openai_size_issue::too_many_pixels;
-  static constexpr bool toapis_table_has_these_pixels =
-      !well_formed || P != provider::toapis || in_table;
-  static constexpr bool aivideoapi_table_has_these_pixels =
-      !well_formed || P != provider::aivideoapi || in_table;
-};
-}  // namespace detail
-
-// The pixels of ratio W:H at tier T for provider P; ill-formed when P does not offer it.
-// W = H = 0 means `auto` (aivideoapi: 1:1).
-template <provider P, unsigned W, unsigned H, tier T>
-constexpr pixels checked_size() noexcept {
-  using check = detail::size_check<P, W, H, T>;
-  static_assert(check::ratio_is_two_positive_numbers,
-                "gpt_image::checked_size: a ratio is two positive numbers up to 65535, as in "
-                "checked_size<provider::toapis, 16, 9, tier::k2>() (0, 0 means auto)");
-  static_assert(check::toapis_offers_auto,
-                "gpt_image::checked_size: toapis does not offer auto (seed 001); pick a ratio "
-                "such as 1:1");
-  static_assert(check::toapis_offers_this_ratio_at_1K,
-                "gpt_image::checked_size: toapis offers only 1:1, 3:2 and 2:3 at 1K (seed 001); "
-                "other ratios need 2K");
-  static_assert(check::toapis_offers_this_ratio_at_2K,
-                "gpt_image::checked_size: toapis offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, "
-                "9:16, 2:1, 1:2, 21:9 and 9:21 at 2K");
-  static_assert(check::toapis_offers_this_ratio_at_4K,
-                "gpt_image::checked_size: toapis offers only 16:9, 9:16, 2:1, 1:2, 21:9 and 9:21 "
-                "at 4K (seed 001); other ratios go up to 2K");
-  static_assert(check::aivideoapi_offers_this_ratio,
-                "gpt_image::checked_size: aivideoapi offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, "
-                "16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9, 9:21 and auto, at 1K, 2K and 4K");
-  static_assert(check::openai_auto_has_pixels,
-                "gpt_image::checked_size: openai's auto lets the server choose the size, so it "
-                "has no pixels at a tier; send the size auto without a tier");
-  static_assert(check::openai_table_offers_this_ratio,
-                "gpt_image::checked_size: openai's ratio table has 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, "
-                "4:5, 16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9 and 9:21; for any other size use "
-                "checked_pixels<provider::openai, W, H>()");
-  return check::resolved.value_or(pixels{0, 0});
-}
-
-// Explicit pixels W x H for provider P; ill-formed when P does not accept them (OpenAI: its size
-// rule; the gateways: a size of their table).
-template <provider P, unsigned W, unsigned H>
-constexpr pixels checked_pixels() noexcept {
-  using check = detail::pixels_check<P, W, H>;
-  static_assert(check::sides_are_positive,
-                "gpt_image::checked_pixels: both sides must be positive numbers up to 65535, as "
-                "in checked_pixels<provider::openai, 1536, 1024>()");
-  static_assert(check::openai_sides_are_multiples_of_16,
-                "gpt_image::checked_pixels: openai needs both sides to be multiples of 16 (e.g. "
-                "1024, 1536, 2048)");
-  static_assert(check::openai_edges_are_at_most_3840,
-                "gpt_image::checked_pixels: openai allows at most 3840 pixels per side");
-  static_assert(check::openai_ratio_is_at_most_3_to_1,
-                "gpt_image::checked_pixels: openai allows a long side of at most 3 times the short "
-                "side (ratio 3:1)");
-  static_assert(check::openai_has_at_least_655360_pixels,
-                "gpt_image::checked_pixels: openai needs at least 655360 pixels in total (e.g. "
-                "1024x640)");
-  static_assert(check::openai_has_at_most_8294400_pixels,
-                "gpt_image::checked_pixels: openai allows at most 8294400 pixels in total (e.g. "
-                "3840x2160 or 2880x2880)");
-  static_assert(check::toapis_table_has_these_pixels,
-                "gpt_image::checked_pixels: toapis accepts only the sizes of its table (seed 001), "
-                "e.g. 1024x1024, 1536x1024, 1024x1536, 2048x1152 or 3840x2160");
-  static_assert(check::aivideoapi_table_has_these_pixels,
-                "gpt_image::checked_pixels: aivideoapi accepts only the sizes of its table (seed "
-                "004), e.g. 1024x1024, 1254x1254, 1881x836, 2048x1152 or 3840x2160");
-  return check::size;
-}
-
-namespace detail {
-template <provider P, bool RatioParsed, std::uint16_t W, std::uint16_t H, bool TierParsed, tier T>
-constexpr pixels checked_size_from_text() noexcept {
-  static_assert(RatioParsed,
-                "GPT_IMAGE_CHECKED_SIZE: the ratio must be two positive whole numbers such as "
-                "16:9 (no spaces, signs or zeros), or auto");
-  static_assert(TierParsed,
-                "GPT_IMAGE_CHECKED_SIZE: the tier must be 1K, 2K or 4K (or 1k, 2k, 4k)");
-  if constexpr (RatioParsed && TierParsed) {
-    return checked_size<P, W, H, T>();
-  } else {
-    return pixels{0, 0};
-  }
-}
-
-template <provider P, bool Parsed, std::uint16_t W, std::uint16_t H>
-constexpr pixels checked_pixels_from_text() noexcept {
-  static_assert(Parsed,
-                "GPT_IMAGE_CHECKED_PIXELS: the size must be two positive whole numbers joined by "
-                "a lowercase x, such as 3840x2160");
-  if constexpr (Parsed) {
-    return checked_pixels<P, W, H>();
-  } else {
-    return pixels{0, 0};
-  }
-}
-}  // namespace detail
-
-GPT_IMAGE_END_NAMESPACE
-
-// The C++17 string form: a string literal cannot be a template argument before C++20, so the macro
-// parses it in a constexpr lambda and hands the numbers to checked_size / checked_pixels. Usable
-// in constexpr variables and static_assert (not as a template argument before C++20: a lambda).
-#define GPT_IMAGE_CHECKED_SIZE(provider_value, ratio_text, tier_text)                        \
-  ([] {                                                                                      \
-    constexpr auto gpt_image_ratio_ = ::gpt_image::parse_aspect(ratio_text);                 \
-    constexpr auto gpt_image_tier_ = ::gpt_image::parse_tier(tier_text);                     \
-    return ::gpt_image::detail::checked_size_from_text<                                      \
-        (provider_value), gpt_image_ratio_.has_value(),                                      \
-        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).w,                              \
-        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).h, gpt_image_tier_.has_value(), \
-        gpt_image_tier_.value_or(::gpt_image::tier::k1)>();                                  \
-  }())
-
-#define GPT_IMAGE_CHECKED_PIXELS(provider_value, size_text)                \
-  ([] {                                                                    \
-    constexpr auto gpt_image_size_ = ::gpt_image::parse_pixels(size_text); \
-    return ::gpt_image::detail::checked_pixels_from_text<                  \
-        (provider_value), gpt_image_size_.has_value(),                     \
-        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).width,         \
-        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).height>();     \
-  }())
-
-#if __cplusplus >= 202002L || (defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
-GPT_IMAGE_BEGIN_NAMESPACE
-namespace detail::size_errors {
-// C++20 consteval checks stop compilation by calling one of these (they are not constexpr); the
-// compiler names the function in its diagnostic, so each name is the error message.
-inline void gpt_image_size_the_ratio_must_look_like_16_9_or_auto() {}
-inline void gpt_image_size_the_tier_must_be_1K_2K_or_4K() {}
-inline void gpt_image_size_the_pixels_must_look_like_3840x2160() {}
-inline void gpt_image_size_toapis_does_not_offer_auto() {}
-inline void gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K() {}
-inline void gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K() {}
-inline void gpt_image_size_this_ratio_is_not_offered_at_this_tier() {}
-inline void gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier() {}
-inline void gpt_image_size_openai_sides_must_be_multiples_of_16() {}
-inline void gpt_image_size_openai_sides_must_be_at_most_3840() {}
-inline void gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side() {}
-inline void gpt_image_size_openai_needs_at_least_655360_pixels() {}
-inline void gpt_image_size_openai_allows_at_most_8294400_pixels() {}
-inline void gpt_image_size_these_pixels_are_not_in_the_providers_size_table() {}
-}  // namespace detail::size_errors
-
-// The pixels of `ratio` ("16:9", "auto") at `tier_text` ("4K") for provider P, checked at compile
-// time: gi::size<gi::provider::toapis>("16:9", "4K") is 3840x2160.
-template <provider P>
-consteval pixels size(std::string_view ratio, std::string_view tier_text) {
-  namespace errors = detail::size_errors;
-  const std::optional<aspect> a = parse_aspect(ratio);
-  if (!a) errors::gpt_image_size_the_ratio_must_look_like_16_9_or_auto();
-  const std::optional<tier> t = parse_tier(tier_text);
-  if (!t) errors::gpt_image_size_the_tier_must_be_1K_2K_or_4K();
-  const std::optional<pixels> p = resolve(P, *a, *t);
-  if (!p) {
-    if (P == provider::openai && a->is_auto())
-      errors::gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier();
-    else if (P == provider::toapis && a->is_auto())
-      errors::gpt_image_size_toapis_does_not_offer_auto();
-    else if (P == provider::toapis && *t == tier::k1)
-      errors::gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K();
-    else if (P == provider::toapis && *t == tier::k4)
-      errors::gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K();
-    else
-      errors::gpt_image_size_this_ratio_is_not_offered_at_this_tier();
-  }
-  return *p;
-}
-
-// Explicit pixels ("1536x1024") for provider P, checked at compile time.
-template <provider P>
-consteval pixels size(std::string_view wxh) {
-  namespace errors = detail::size_errors;
-  const std::optional<pixels> p = parse_pixels(wxh);
-  if (!p) errors::gpt_image_size_the_pixels_must_look_like_3840x2160();
-  if (P == provider::openai) {
-    switch (check_openai_size(*p)) {
-      case openai_size_issue::none:
-        break;
-      case openai_size_issue::zero_side:  // parse_pixels() already refused zeros
-      case openai_size_issue::not_multiple_of_16:
-        errors::gpt_image_size_openai_sides_must_be_multiples_of_16();
-        break;
-      case openai_size_issue::edge_too_long:
-        errors::gpt_image_size_openai_sides_must_be_at_most_3840();
-        break;
-      case openai_size_issue::ratio_beyond_3_to_1:
-        errors::gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side();
-        break;
-      case openai_size_issue::too_few_pixels:
-        errors::gpt_image_size_openai_needs_at_least_655360_pixels();
-        break;
-      case openai_size_issue::too_many_pixels:
-        errors::gpt_image_size_openai_allows_at_most_8294400_pixels();
-        break;
-    }
-  } else if (!supports(P, *p)) {
-    errors::gpt_image_size_these_pixels_are_not_in_the_providers_size_table();
-  }
-  return *p;
-}
-GPT_IMAGE_END_NAMESPACE
-#endif
-// #include <gpt_image/tables/limits.hpp>
-// SPDX-License-Identifier: MIT
-// Each provider's request limits: prompt length, reference images, images per request, what
-// comes back (URLs or inline base64) and in which forms reference images are accepted.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct limits {
-  std::uint32_t prompt_max_chars;     // the documented maximum prompt length in characters
-  std::uint8_t reference_images_max;  // reference images per request
-  std::uint8_t n_min;                 // images per request
-  std::uint8_t n_max;
-  // What the result can be delivered as.
-  bool returns_url;
-  bool returns_b64_json;
-  // How reference images may be given.
-  bool reference_by_url;     // public http(s) URLs
-  bool reference_inline;     // base64 or data: URLs inside the request
-  bool reference_multipart;  // files in a multipart request (OpenAI's /images/edits)
-  bool has_upload_endpoint;  // a separate upload call turns a local file into a URL
-  tier default_tier;         // when no tier is sent
-};
-
-// Initialisers name their fields in comments: C++17 has no designated initialisers.
-inline constexpr limits openai_limits{
-    /*prompt_max_chars=*/32000,   // "at most 32,000 chars for GPT image models" (PROVIDERS.md §1)
-    /*reference_images_max=*/16,  // /images/edits: up to 16 images
-    /*n_min=*/1,
-    /*n_max=*/10,
-    /*returns_url=*/false,  // `url` is "unsupported for GPT image models"
-    /*returns_b64_json=*/true,
-    /*reference_by_url=*/true,     // JSON edits: image_url is an http(s) URL...
-    /*reference_inline=*/true,     // ...or a data URL
-    /*reference_multipart=*/true,  // multipart edits: image / image[]
-    /*has_upload_endpoint=*/false,
-    /*default_tier=*/tier::k1,  // OpenAI sends no tier; its default size is "auto"
-};
-
-// Seed 001 is silent on the reference-image count and on n's range; 16 and 1-10 are from
-// PROVIDERS.md (ToAPIs' edits and official pages).
-inline constexpr limits toapis_limits{
-    // Seed 003 (an older revision) said 4,000; seed 001 and PROVIDERS.md HEAD say 32,000.
-    /*prompt_max_chars=*/32000,
-    /*reference_images_max=*/16,
-    /*n_min=*/1,
-    /*n_max=*/10,
-    // Seed 001 lists url | b64_json; PROVIDERS.md C7: HEAD returns URLs only.
-    /*returns_url=*/true,
-    /*returns_b64_json=*/true,
-    /*reference_by_url=*/true,   // "Reference images must be URLs" (seeds 000-003)
-    /*reference_inline=*/false,  // "no direct base64 references"
-    /*reference_multipart=*/false,
-    /*has_upload_endpoint=*/true,  // "use the Upload Image API to upload local files" (seed 001)
-    /*default_tier=*/tier::k1,     // resolution defaults to 1K (seed 001)
-};
-
-inline constexpr limits aivideoapi_limits{
-    /*prompt_max_chars=*/20000,   // seed 004: "max 20,000 characters"
-    /*reference_images_max=*/16,  // seed 004: "Maximum 16 images"
-    /*n_min=*/1,
-    /*n_max=*/1,           // seed 004's request has no `n`: one task, one image
-    /*returns_url=*/true,  // output.urls[]
-    /*returns_b64_json=*/false,
-    /*reference_by_url=*/true,  // input.image_urls
-    /*reference_inline=*/false,
-    /*reference_multipart=*/false,
-    /*has_upload_endpoint=*/false,  // seed 004 documents none
-    /*default_tier=*/tier::k1,      // "resolution ... defaults to 1k"
-};
-
-constexpr const limits& limits_of(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return toapis_limits;
-    case provider::aivideoapi:
-      return aivideoapi_limits;
-    case provider::openai:
-      break;
-  }
-  return openai_limits;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/prices.hpp>
-// SPDX-License-Identifier: MIT
-// Per-image list prices by provider and tier, in exact integer units (micro-dollars, and
-// milli-credits where a provider bills in credits), and a constexpr estimate for n images.
-// List prices only: seed 000 says ToAPIs' "final billing [is] based on account pricing".
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct price {
-  std::uint64_t micro_usd;      // US dollars x 1,000,000
-  std::uint64_t milli_credits;  // provider credits x 1,000; 0 where the provider bills in dollars
-};
-
-constexpr bool operator==(price a, price b) noexcept {
-  return a.micro_usd == b.micro_usd && a.milli_credits == b.milli_credits;
-}
-constexpr bool operator!=(price a, price b) noexcept {
-  return !(a == b);
-}
-
-// aivideoapi: 1 credit = $0.005 (4.7 credits = $0.0235, seed 004).
-inline constexpr std::uint64_t aivideoapi_micro_usd_per_credit = 5000;
-
-// The list price of one image of tier `t`.
-//  - openai: "official public pricing is roughly $0.22 / $0.50 / $1.30" (seed 000). PROVIDERS.md
-//    quotes a third party's per-quality prices instead ($0.211 / $0.428 / $0.565 at high).
-//  - toapis: $0.015 / $0.020 / $0.025 as listed on the landing comparison (seed 000).
-//  - aivideoapi: 4.7 / 9.4 / 14.1 credits = $0.0235 / $0.047 / $0.0705 (seed 004); PROVIDERS.md
-//    C17: an older revision charged 2.4 / 4.8 / 7.2 credits.
-constexpr price price_of(provider p, tier t) noexcept {
-  const int i = t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
-  switch (p) {
-    case provider::toapis: {
-      constexpr std::uint64_t micro_usd[] = {15000, 20000, 25000};
-      return {micro_usd[i], 0};
-    }
-    case provider::aivideoapi: {
-      constexpr std::uint64_t milli_credits[] = {4700, 9400, 14100};
-      return {milli_credits[i] * aivideoapi_micro_usd_per_credit / 1000, milli_credits[i]};
-    }
-    case provider::openai:
-      break;
-  }
-  constexpr std::uint64_t micro_usd[] = {220000, 500000, 1300000};
-  return {micro_usd[i], 0};
-}
-
-// The list price of `n` images of tier `t` (aivideoapi: n tasks of one image each).
-constexpr price estimate(provider p, tier t, std::uint32_t n) noexcept {
-  const price one = price_of(p, t);
-  return {one.micro_usd * n, one.milli_credits * n};
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/errc.hpp>
-// SPDX-License-Identifier: MIT
-// The error taxonomy's codes. The facts about each code (wire code, HTTP status, retry rules, fix
-// hint) live in tables/errors.hpp; this header only names them so that core types can carry one.
-
-// #include <gpt_image/version.hpp>
 
 GPT_IMAGE_BEGIN_NAMESPACE
 
@@ -1626,396 +132,6 @@ enum class errc : unsigned char {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/errors.hpp>
-// SPDX-License-Identifier: MIT
-// The error taxonomy's facts: for every errc its wire code, HTTP status, envelope type, whether
-// and how to retry, whether a failed task is refunded, and a fix hint (describe()); and the
-// mapping from what a provider sent to an errc (classify()). Sources: seeds 001-004 (ToAPIs'
-// "Common Errors", aivideoapi's "Error Reference") and the aliases PROVIDERS.md lists.
-
-// #include <gpt_image/tables/errc.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// When to retry. Seeds 001-003 prescribe "1s/2s/4s backoff with jitter" for 429; PROVIDERS.md
-// says to back off "the same way after 503", and the library uses the same schedule for its other
-// transient errors. A Retry-After header, when sent, takes precedence (the client's business).
-struct backoff_schedule {
-  std::uint32_t first_delay_ms;  // before the first retry
-  std::uint32_t factor;          // each further retry waits this many times longer
-  std::uint32_t retries;         // then the error is surfaced
-  bool jitter;                   // randomise each delay so that clients do not retry in lockstep
-
-  // The delay before retry number `retry` (0-based), without jitter; 0 past the last retry.
-  constexpr std::uint32_t delay_ms(std::uint32_t retry) const noexcept {
-    if (retry >= retries) return 0;
-    std::uint32_t delay = first_delay_ms;
-    for (std::uint32_t i = 0; i < retry; ++i) delay *= factor;
-    return delay;
-  }
-};
-
-inline constexpr backoff_schedule no_retry{0, 0, 0, false};
-inline constexpr backoff_schedule seed_backoff{1000, 2, 3, true};  // 1 s, 2 s, 4 s with jitter
-
-// What happens to the money when a request fails this way.
-enum class refund_policy : unsigned char {
-  not_charged,     // refused before any task existed (or never sent): nothing was billed
-  refunded,        // the provider documents an automatic refund
-  undocumented,    // a task may have run; no source says whether it is billed
-  not_applicable,  // the client's own bookkeeping error, unrelated to billing
-};
-
-struct error_info {
-  errc code;
-  std::string_view name;       // the enumerator's name, e.g. "rate_limit_exceeded"
-  std::string_view wire_code;  // as the provider sends it; empty for the client's own errors
-  // Other codes and types classify() maps here at `http_status`, space-separated. A type can
-  // belong to two entries (billing_error: 402 and 429); the status decides.
-  std::string_view wire_aliases;
-  int http_status;        // 0 where no single HTTP status belongs to it
-  std::string_view type;  // the envelope's `type`, where a source names one
-  bool from_provider;     // false: raised by the client itself
-  bool retryable;         // the same request may succeed later, unchanged
-  // The server certainly did not accept the request, so resending a create cannot bill twice.
-  bool request_refused;
-  backoff_schedule backoff;
-  refund_policy refund;
-  std::string_view fix;  // what to do about it
-};
-
-// One entry per errc, in enumerator order (checked by tests/unit/tables_static_test.cpp). Columns:
-// code, name, wire_code, wire_aliases, http_status, type, the three flags, backoff, refund, fix.
-inline constexpr error_info error_table[] = {
-    {errc::invalid_request, "invalid_request", "invalid_request",
-     "invalid_request_error invalid_parameters", 400, "invalid_request_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Validate model, prompt, size, resolution and response_format against the provider's "
-     "documentation; retry only after correcting the payload."},
-    {errc::invalid_reference_images, "invalid_reference_images", "invalid_reference_images", "",
-     400, "", /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Reference images must be public http(s) URLs: upload local files first (ToAPIs: POST "
-     "/v1/uploads/images) and pass the resulting URL; base64 and local paths are refused."},
-    {errc::authentication_failed, "authentication_failed", "invalid_api_key",
-     "authentication_error unauthorized 401", 401, "authentication_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Verify the Authorization: Bearer header and the key's scope; aivideoapi keys start with "
-     "sk- and may have been disabled or deleted."},
-    {errc::insufficient_credits, "insufficient_credits", "insufficient_credits",
-     "insufficient_quota quota_exceeded billing_error", 402, "billing_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Top up the account (aivideoapi: check GET /v1/credits, then Dashboard > Billing)."},
-    {errc::ip_not_allowed, "ip_not_allowed", "ip_not_allowed", "", 403, "permission_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Add this machine's IP address to the key's allowlist, or use a key without one."},
-    {errc::permission_denied, "permission_denied", "permission_denied",
-     "model_access_denied permission_error 403", 403, "permission_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "The key may not use this model or endpoint; check its permissions in the provider's "
-     "console."},
-    {errc::model_not_found, "model_not_found", "model_not_found", "", 404, "invalid_request_error",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Use the model id gpt-image-2; the model may be inactive for this key or provider."},
-    {errc::task_not_found, "task_not_found", "task_not_found", "not_found_error 404", 404,
-     "invalid_request_error", /*from_provider, retryable, request_refused:*/ true, false, true,
-     no_retry, refund_policy::not_charged,
-     "Check the task id (aivideoapi returns it as data.taskId) and that it was created with the "
-     "same provider and key."},
-    {errc::not_found, "not_found", "", "", 404, "",
-     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
-     refund_policy::not_charged,
-     "Check the base URL and path; result URLs expire (24 h on ToAPIs), so download promptly."},
-    {errc::content_policy_violation, "content_policy_violation", "content_policy_violation",
-     "image_content_policy_violation", 422, "",
-     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
-     refund_policy::undocumented,
-     "The provider's moderation refused the prompt or a reference image; change them (retrying "
-     "unchanged will fail again)."},
-    {errc::rate_limit_exceeded, "rate_limit_exceeded", "rate_limit_exceeded", "rate_limit_error",
-     429, "rate_limit_error", /*from_provider, retryable, request_refused:*/ true, true, true,
-     seed_backoff, refund_policy::not_charged,
-     "Back off 1 s / 2 s / 4 s with jitter (honour Retry-After); if it persists, reduce the "
-     "request rate and concurrency or review the quota."},
-    {errc::spend_limit_exceeded, "spend_limit_exceeded", "spend_limit_exceeded", "billing_error",
-     429, "billing_error", /*from_provider, retryable, request_refused:*/ true, false, true,
-     no_retry, refund_policy::not_charged,
-     "The key's hourly, daily or total spend limit is reached; raise it or wait for the period "
-     "to end (retrying within seconds will not help)."},
-    {errc::internal_error, "internal_error", "internal_error", "api_error", 500, "api_error",
-     /*from_provider, retryable, request_refused:*/ true, true, false, seed_backoff,
-     refund_policy::undocumented,
-     "An unexpected server error; retry later. A create answered with 500 may still have been "
-     "accepted: look the task up before submitting again."},
-    // As an HTTP 503 the submit was refused; as a failed task's code, aivideoapi refunds the
-    // task.
-    {errc::upstream_error, "upstream_error", "upstream_error", "", 503, "upstream_error",
-     /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
-     refund_policy::refunded,
-     "The upstream model provider failed or refused (possibly sensitive content); the credits "
-     "are refunded. Retry later, or change the prompt if it keeps failing."},
-    {errc::service_unavailable, "service_unavailable", "rate_limit_unavailable", "502 503 504", 503,
-     "", /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
-     refund_policy::not_charged,
-     "The service or its rate limiter is down (ToAPIs: submissions blocked, status queries still "
-     "allowed); back off and retry."},
-    {errc::task_failed, "task_failed", "generation_failed", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
-     refund_policy::undocumented,
-     "The task ran and failed; its message says why. Resubmit if the cause looks transient "
-     "(aivideoapi refunds failed tasks)."},
-    {errc::http_error, "http_error", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
-     refund_policy::undocumented,
-     "An HTTP error the taxonomy does not name; see the status and message."},
-    {errc::validation_failed, "validation_failed", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
-     refund_policy::not_charged,
-     "The request was rejected locally and not sent; correct it as the message says."},
-    {errc::unsupported, "unsupported", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
-     refund_policy::not_charged,
-     "The provider has no such operation; pick another provider or form (e.g. a URL instead of "
-     "a local file on aivideoapi)."},
-    {errc::connection_failed, "connection_failed", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, true, true, seed_backoff,
-     refund_policy::not_charged,
-     "Check the network, base URL and proxy; the request never reached the server, so retrying "
-     "is safe."},
-    {errc::timeout, "timeout", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, true, false, seed_backoff,
-     refund_policy::undocumented,
-     "Raise the timeout or retry; a create that timed out may have been accepted, so look the "
-     "task up first."},
-    {errc::tls_error, "tls_error", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::not_charged,
-     "Check the system CA certificates, the clock and the host name; verification stays on."},
-    {errc::cancelled, "cancelled", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::undocumented,
-     "The caller cancelled; a task already submitted may still run and be billed."},
-    {errc::deadline_exceeded, "deadline_exceeded", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::undocumented,
-     "The task did not finish in time; poll its id later or allow more time (4K at high quality "
-     "can take over 120 s)."},
-    {errc::malformed_response, "malformed_response", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::undocumented,
-     "The provider's response could not be understood; the message carries an excerpt."},
-    {errc::outcome_unknown, "outcome_unknown", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::undocumented,
-     "A create may or may not have been accepted and was not retried; look the task up before "
-     "submitting again, or it may be billed twice."},
-    {errc::response_too_large, "response_too_large", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::undocumented,
-     "Raise the response size cap, or ask for URLs instead of inline base64."},
-    {errc::io_error, "io_error", "", "", 0, "",
-     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
-     refund_policy::not_applicable, "A local file could not be read or written; check the path."},
-};
-
-namespace detail {
-inline constexpr std::size_t error_table_size = sizeof(error_table) / sizeof(error_table[0]);
-
-constexpr bool error_table_is_in_enumerator_order() noexcept {
-  for (std::size_t i = 0; i < error_table_size; ++i)
-    if (static_cast<std::size_t>(error_table[i].code) != i) return false;
-  // errc::io_error is the last enumerator: a new one must get an entry here too.
-  return static_cast<std::size_t>(errc::io_error) + 1 == error_table_size;
-}
-}  // namespace detail
-
-// Everything the taxonomy knows about `e`.
-constexpr const error_info& describe(errc e) noexcept {
-  const auto i = static_cast<std::size_t>(e);
-  return error_table[i < detail::error_table_size ? i : static_cast<std::size_t>(errc::http_error)];
-}
-
-// "rate_limit_exceeded"
-constexpr std::string_view to_string(errc e) noexcept {
-  return describe(e).name;
-}
-
-// Whether `p` refunds a task that ends in status "failed": aivideoapi does ("Failed tasks are
-// automatically refunded", seed 004); ToAPIs' seeds do not say; OpenAI has no tasks.
-constexpr refund_policy failed_task_refund(provider p) noexcept {
-  switch (p) {
-    case provider::aivideoapi:
-      return refund_policy::refunded;
-    case provider::toapis:
-      return refund_policy::undocumented;
-    case provider::openai:
-      break;
-  }
-  return refund_policy::not_applicable;
-}
-
-namespace detail {
-constexpr char ascii_lower_char(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
-  return true;
-}
-constexpr std::string_view trim_ascii_space(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// Codes that name one errc whatever the HTTP status (a failed task arrives with 200).
-struct wire_code_entry {
-  std::string_view code;
-  errc meaning;
-};
-inline constexpr wire_code_entry specific_wire_codes[] = {
-    {"invalid_request", errc::invalid_request},
-    {"invalid_parameters", errc::invalid_request},  // Evolink task error (PROVIDERS.md §4)
-    {"invalid_reference_images", errc::invalid_reference_images},
-    {"invalid_api_key", errc::authentication_failed},
-    {"unauthorized", errc::authentication_failed},  // ToAPIs' status-page table
-    {"insufficient_credits", errc::insufficient_credits},
-    {"insufficient_quota", errc::insufficient_credits},  // ToAPIs' table; OpenAI sends it with 429
-    {"quota_exceeded", errc::insufficient_credits},
-    {"ip_not_allowed", errc::ip_not_allowed},
-    {"permission_denied", errc::permission_denied},
-    {"model_access_denied", errc::permission_denied},
-    {"model_not_found", errc::model_not_found},
-    {"task_not_found", errc::task_not_found},
-    {"content_policy_violation", errc::content_policy_violation},
-    {"image_content_policy_violation", errc::content_policy_violation},
-    {"rate_limit_exceeded", errc::rate_limit_exceeded},
-    {"spend_limit_exceeded", errc::spend_limit_exceeded},
-    {"internal_error", errc::internal_error},
-    {"upstream_error", errc::upstream_error},
-    {"rate_limit_unavailable", errc::service_unavailable},  // ToAPIs' limiter is down (503)
-    {"generation_failed", errc::task_failed},               // ToAPIs' failed-task code
-};
-
-// The taxonomy code for an HTTP status alone.
-constexpr errc classify_status(int status) noexcept {
-  switch (status) {
-    case 400:
-      return errc::invalid_request;
-    case 401:
-      return errc::authentication_failed;
-    case 402:
-      return errc::insufficient_credits;
-    case 403:
-      return errc::permission_denied;
-    case 404:
-      return errc::not_found;
-    case 408:
-      return errc::timeout;
-    case 422:
-      return errc::content_policy_violation;  // ToAPIs' status-page table
-    case 429:
-      return errc::rate_limit_exceeded;
-    case 500:
-      return errc::internal_error;
-    case 502:
-    case 503:
-    case 504:
-      return errc::service_unavailable;
-    default:
-      break;
-  }
-  if (status >= 200 && status <= 299) return errc::task_failed;  // a failed task's own body
-  if (status >= 500 && status <= 599) return errc::internal_error;
-  return errc::http_error;
-}
-
-constexpr int parse_status_code(std::string_view s) noexcept {
-  if (s.size() != 3) return 0;
-  int value = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return 0;
-    value = value * 10 + (c - '0');
-  }
-  return value >= 100 ? value : 0;
-}
-}  // namespace detail
-
-namespace detail {
-// The errc `wire_code` names (steps 1-3 below), or std::nullopt when it names none.
-constexpr std::optional<errc> classify_wire_code(int status, std::string_view wire_code) noexcept {
-  const std::string_view code = trim_ascii_space(wire_code);
-  if (code.empty()) return std::nullopt;
-  for (const auto& entry : specific_wire_codes)
-    if (equals_ignoring_ascii_case(code, entry.code)) return entry.meaning;
-
-  if (const int numeric = parse_status_code(code)) {
-    const int effective = (status == 0 || (status >= 200 && status <= 299)) ? numeric : status;
-    if (effective == 404) return errc::task_not_found;
-    return classify_status(effective);
-  }
-
-  if (equals_ignoring_ascii_case(code, "billing_error"))
-    return status == 429 ? errc::spend_limit_exceeded : errc::insufficient_credits;
-  if (equals_ignoring_ascii_case(code, "not_found_error")) return errc::task_not_found;
-  if (equals_ignoring_ascii_case(code, "authentication_error")) return errc::authentication_failed;
-  if (equals_ignoring_ascii_case(code, "permission_error")) return errc::permission_denied;
-  if (equals_ignoring_ascii_case(code, "rate_limit_error")) return errc::rate_limit_exceeded;
-  if (equals_ignoring_ascii_case(code, "api_error")) return errc::internal_error;
-  // ToAPIs sends it as its 400 code (seed 001); aivideoapi as the type of its 404s (seed 004).
-  if (equals_ignoring_ascii_case(code, "invalid_request_error"))
-    return status == 404 ? errc::not_found : errc::invalid_request;
-  return std::nullopt;
-}
-}  // namespace detail
-
-// The errc for an error the provider sent: HTTP `status` (0 if none) and `wire_code`, the
-// envelope's `code` — or its `type` when the code is null — as text ("404" for an integer code).
-//  1. A specific code decides alone, whatever the status (a failed task arrives with 200): the
-//     two 429s (rate_limit_exceeded, spend_limit_exceeded) and the two 404s (model_not_found,
-//     task_not_found) are told apart here.
-//  2. An integer code stands for an HTTP status; ToAPIs' integer 404 is its "Task not found".
-//  3. An envelope type narrows the status: billing_error is insufficient_credits at 402 and
-//     spend_limit_exceeded at 429; not_found_error is task_not_found (ToAPIs' status page).
-//  4. Otherwise the HTTP status alone decides (403 -> permission_denied, 404 -> not_found,
-//     503 -> service_unavailable, a 2xx -> task_failed, ...; anything else -> http_error).
-// Matching ignores ASCII case and surrounding spaces.
-constexpr errc classify(int status, std::string_view wire_code) noexcept {
-  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
-  return detail::classify_status(status);
-}
-
-// The same with the envelope's `type` as a second opinion when the code names nothing
-// (OpenAI's envelope often has "code": null and a type).
-constexpr errc classify(int status, std::string_view wire_code, std::string_view type) noexcept {
-  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
-  if (const auto named = detail::classify_wire_code(status, type)) return *named;
-  return detail::classify_status(status);
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/error.hpp>
-// SPDX-License-Identifier: MIT
-// `error`: what went wrong, in terms a caller can act on — the taxonomy code plus everything the
-// wire said about it. It never holds credentials: messages are built from server text and from
-// the library's own words, and the client scrubs the API key from anything it copies in.
-
-// #include <gpt_image/tables/errc.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <chrono>
@@ -2043,7 +159,9 @@ inline bool operator==(const error& a, const error& b) {
   return a.code == b.code && a.http_status == b.http_status && a.wire_code == b.wire_code &&
          a.message == b.message && a.retry_after == b.retry_after && a.request_id == b.request_id;
 }
-inline bool operator!=(const error& a, const error& b) { return !(a == b); }
+inline bool operator!=(const error& a, const error& b) {
+  return !(a == b);
+}
 
 GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/result.hpp>
@@ -2238,159 +356,6 @@ class [[nodiscard]] result {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/size.hpp>
-// SPDX-License-Identifier: MIT
-// The runtime escape hatch of the compile-time size checks: the same questions for sizes that
-// arrive at run time (a config file, a UI), answered with result<pixels>. An unsupported size is
-// an errc::validation_failed error whose message says what was wrong and the nearest valid choice,
-// e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
-// (2048x1536)". Same names as the compile-time forms: checked_size<P, W, H, T>() there,
-// checked_size(p, a, t) here.
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <string>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// The pixels of ratio `a` at tier `t` for provider `p`.
-inline result<pixels> checked_size(provider p, aspect a, tier t) {
-  if (const auto resolved = resolve(p, a, t)) return *resolved;
-  return error(errc::validation_failed, explain_unsupported(p, a, t));
-}
-
-// The same from text: `ratio` "16:9" or "auto", `tier_text` "1K"/"1k"/"2K"/"4K".
-inline result<pixels> checked_size(provider p, std::string_view ratio, std::string_view tier_text) {
-  const auto a = parse_aspect(ratio);
-  if (!a)
-    return error(errc::validation_failed,
-                 "\"" + std::string(ratio) +
-                     "\" is not a ratio: write two positive whole numbers such as 16:9, or auto");
-  const auto t = parse_tier(tier_text);
-  if (!t)
-    return error(errc::validation_failed,
-                 "\"" + std::string(tier_text) + "\" is not a tier: write 1K, 2K or 4K");
-  return checked_size(p, *a, *t);
-}
-
-// Explicit pixels `s` for provider `p` (OpenAI's rule, or a size of the gateway's table).
-inline result<pixels> checked_pixels(provider p, pixels s) {
-  if (supports(p, s)) return s;
-  return error(errc::validation_failed, explain_unsupported(p, s));
-}
-
-// The same from text: "3840x2160".
-inline result<pixels> checked_pixels(provider p, std::string_view size_text) {
-  const auto s = parse_pixels(size_text);
-  if (!s)
-    return error(errc::validation_failed,
-                 "\"" + std::string(size_text) +
-                     "\" is not a pixel size: write two positive whole numbers joined by a "
-                     "lowercase x, such as 3840x2160");
-  return checked_pixels(p, *s);
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/image_info.hpp>
-// SPDX-License-Identifier: MIT
-// The pixel size of an image file, read from its header (PNG, JPEG, WebP — the formats the
-// providers return), so that a caller can check what came back against the size it asked for
-// without decoding the image.
-
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-inline std::uint32_t read_be(std::string_view b, std::size_t at, std::size_t n) {
-  std::uint32_t v = 0;
-  for (std::size_t i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
-  return v;
-}
-inline std::uint32_t read_le(std::string_view b, std::size_t at, std::size_t n) {
-  std::uint32_t v = 0;
-  for (std::size_t i = n; i > 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + i - 1]);
-  return v;
-}
-inline std::optional<pixels> make_pixels(std::uint32_t w, std::uint32_t h) {
-  if (w == 0 || h == 0 || w > 0xFFFF || h > 0xFFFF) return std::nullopt;
-  return pixels{static_cast<std::uint16_t>(w), static_cast<std::uint16_t>(h)};
-}
-
-inline std::optional<pixels> png_size(std::string_view b) {
-  // Signature, then the IHDR chunk: length (4), "IHDR", width (4), height (4).
-  if (b.size() < 24 || b.substr(12, 4) != "IHDR") return std::nullopt;
-  return make_pixels(read_be(b, 16, 4), read_be(b, 20, 4));
-}
-
-inline std::optional<pixels> jpeg_size(std::string_view b) {
-  std::size_t at = 2;
-  while (at + 9 < b.size()) {
-    if (static_cast<unsigned char>(b[at]) != 0xFF) return std::nullopt;
-    const auto marker = static_cast<unsigned char>(b[at + 1]);
-    if (marker == 0xFF) {  // fill byte
-      ++at;
-      continue;
-    }
-    const std::uint32_t length = read_be(b, at + 2, 2);
-    // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-      return make_pixels(read_be(b, at + 7, 2), read_be(b, at + 5, 2));
-    if (length < 2) return std::nullopt;
-    at += 2 + length;
-  }
-  return std::nullopt;
-}
-
-inline std::optional<pixels> webp_size(std::string_view b) {
-  if (b.size() < 30) return std::nullopt;
-  const std::string_view chunk = b.substr(12, 4);
-  if (chunk == "VP8X") return make_pixels(read_le(b, 24, 3) + 1, read_le(b, 27, 3) + 1);
-  if (chunk == "VP8 ") return make_pixels(read_le(b, 26, 2) & 0x3FFF, read_le(b, 28, 2) & 0x3FFF);
-  if (chunk == "VP8L" && static_cast<unsigned char>(b[20]) == 0x2F) {
-    const std::uint32_t bits = read_le(b, 21, 4);
-    return make_pixels((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
-  }
-  return std::nullopt;
-}
-}  // namespace detail
-
-// The width and height an image file declares, or nullopt for anything else (or a truncated
-// header).
-inline std::optional<pixels> image_dimensions(std::string_view bytes) {
-  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
-    return detail::png_size(bytes);
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3))
-    return detail::jpeg_size(bytes);
-  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP")
-    return detail::webp_size(bytes);
-  return std::nullopt;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/base64.hpp>
-// SPDX-License-Identifier: MIT
-// Base64 (RFC 4648) encode and decode, fast enough that a 4K image (24 MiB of PNG, 33.5 MB of
-// text) is not the bottleneck of a generation: the decoder is table driven, checks validity once
-// per 32 characters instead of once per character, and writes straight into the caller's buffer.
-//
-// Decoding is strict: only the chosen alphabet, no whitespace, `=` only as trailing padding (which
-// may also be left out entirely), and the unused bits of the last character must be zero — so
-// every byte string has exactly one accepted encoding and garbage is reported, not decoded into a
-// broken image. Errors are errc::malformed_response and name the offset and the character.
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/result.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <array>
@@ -2686,34 +651,6 @@ inline result<std::string> base64_decode(std::string_view text,
 }
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/b64_json.hpp>
-// SPDX-License-Identifier: MIT
-// The images of an OpenAI ImagesResponse (`{"created":…,"data":[{"b64_json":"…"}],…}`), decoded
-// from the response bytes without building a JSON DOM.
-//
-// Why: a 4K image is ~33.5 MB of base64 in one JSON string. Parsing that body into a DOM takes
-// ~230 ms and holds the text twice; scanning it takes ~2 ms. Here one pass over the bytes checks
-// the JSON structure, and the content of every "b64_json" string value is decoded straight into
-// that image's output buffer as it is read — so the only large allocations are the body (if the
-// caller holds it at all) and the images themselves. The streaming decoder goes one step further:
-// fed the body chunk by chunk as it arrives from the network, the body is never held whole.
-//
-// What comes back: the decoded images in document order, plus `json`, the body with each b64_json
-// value replaced by the placeholder "#<index>" — a few hundred bytes that a codec can hand to a
-// real JSON parser for everything else (created, usage, revised_prompt, …). The placeholder is the
-// one providers/openai.hpp uses; '#' never occurs in base64.
-//
-// Robust to hostile input: the JSON grammar is checked (strings with their escapes, UTF-8 and
-// surrogate pairs, numbers, literals, nesting up to max_depth, no trailing data), "b64_json" is
-// recognised only as an object key (also when written with \u escapes), its base64 is validated
-// strictly (RFC 4648 alphabet, `\/` and the other JSON escapes of ASCII, `\n`/`\r` line-break
-// escapes skipped, `=` only as final padding, zero unused bits), an empty image is refused, and at
-// most max_images are accepted. Memory is bounded by the input: the output never exceeds 3/4 of the
-// bytes fed plus the metadata. Errors are errc::malformed_response with the byte offset and a
-// short, printable excerpt. Standard and URL-safe base64 characters are both accepted (as the
-// codecs do), since a gateway may use either.
-
-// #include <gpt_image/base64.hpp>
 // #include <gpt_image/error.hpp>
 // #include <gpt_image/result.hpp>
 // #include <gpt_image/version.hpp>
@@ -3385,141 +1322,7 @@ inline result<b64_json_images> decode_b64_json(std::string_view body) {
 }
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/http.hpp>
-// SPDX-License-Identifier: MIT
-// Plain HTTP messages: what a codec produces and a transport sends, and what a transport returns and
-// a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can carry
-// them.
-
-// #include <gpt_image/version.hpp>
-
-#include <algorithm>
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// Header names compare case-insensitively (RFC 9110); order and duplicates are kept.
-using http_headers = std::vector<std::pair<std::string, std::string>>;
-
-namespace detail {
-inline bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-           return lower(x) == lower(y);
-         });
-}
-}  // namespace detail
-
-// The first value of header `name`, or an empty view.
-inline std::string_view find_header(const http_headers& headers, std::string_view name) {
-  for (const auto& [key, value] : headers)
-    if (detail::iequals(key, name)) return value;
-  return {};
-}
-
-struct http_request {
-  std::string method = "GET";  // "GET" or "POST"
-  std::string url;             // absolute: scheme://host[:port]/path[?query]
-  http_headers headers;        // without Authorization: the client adds it for its own host only
-  std::string body;
-  std::string content_type;  // empty for requests without a body
-};
-
-struct http_response {
-  int status = 0;
-  http_headers headers;
-  std::string body;
-};
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/http_date.hpp>
-// SPDX-License-Identifier: MIT
-// HTTP-date (RFC 9110 §5.6.7), as a Retry-After header may carry it instead of a number of
-// seconds: "Sun, 06 Nov 1994 08:49:37 GMT". Only the preferred IMF-fixdate form is accepted; the
-// obsolete RFC 850 and asctime forms are not sent by the providers this library speaks to.
-
-// #include <gpt_image/version.hpp>
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-constexpr std::optional<unsigned> http_date_digits(std::string_view text, std::size_t at,
-                                                   std::size_t count) noexcept {
-  if (at + count > text.size()) return std::nullopt;
-  unsigned value = 0;
-  for (std::size_t i = at; i < at + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    value = value * 10 + static_cast<unsigned>(text[i] - '0');
-  }
-  return value;
-}
-}  // namespace detail
-
-// Seconds since the Unix epoch of an IMF-fixdate, or nullopt when `text` is not one.
-constexpr std::optional<std::int64_t> parse_http_date(std::string_view text) noexcept {
-  // "Sun, 06 Nov 1994 08:49:37 GMT": 29 characters at fixed positions.
-  if (text.size() != 29 || text[3] != ',' || text[4] != ' ' || text[7] != ' ' || text[11] != ' ' ||
-      text[16] != ' ' || text[19] != ':' || text[22] != ':' || text.substr(25) != " GMT")
-    return std::nullopt;
-  constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  const std::string_view month_name = text.substr(8, 3);
-  unsigned month = 0;
-  for (unsigned i = 0; i < 12; ++i)
-    if (months.substr(i * 3, 3) == month_name) month = i + 1;
-  const auto day = detail::http_date_digits(text, 5, 2);
-  const auto year = detail::http_date_digits(text, 12, 4);
-  const auto hour = detail::http_date_digits(text, 17, 2);
-  const auto minute = detail::http_date_digits(text, 20, 2);
-  const auto second = detail::http_date_digits(text, 23, 2);
-  if (month == 0 || !day || !year || !hour || !minute || !second || *day < 1 || *day > 31 ||
-      *hour > 23 || *minute > 59 || *second > 60)
-    return std::nullopt;
-  return detail::days_from_civil(*year, month, *day) * 86400 + *hour * 3600 + *minute * 60 +
-         *second;
-}
-
-// The delay a Retry-After value asks for, measured from `now`: a number of seconds, or an
-// HTTP-date (a date in the past means "now"). nullopt when the value is neither, or is absurd
-// (more than a week).
-inline std::optional<std::chrono::milliseconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  constexpr std::int64_t week = 7 * 86400;
-  if (!value.empty() && value.size() <= 9 && value.find_first_not_of("0123456789") == value.npos) {
-    std::int64_t seconds = 0;
-    for (char c : value) seconds = seconds * 10 + (c - '0');
-    if (seconds > week) return std::nullopt;
-    return std::chrono::milliseconds(seconds * 1000);
-  }
-  const auto date = parse_http_date(value);
-  if (!date) return std::nullopt;
-  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
-  const std::int64_t delta_ms = *date * 1000 - now_ms.count();
-  if (delta_ms > week * 1000) return std::nullopt;
-  return std::chrono::milliseconds(delta_ms > 0 ? delta_ms : 0);
-}
-
-GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/base64.hpp>
 // #include <gpt_image/cancel.hpp>
 // SPDX-License-Identifier: MIT
 // Cooperative cancellation, in the spirit of std::stop_source / std::stop_token (C++20) but
@@ -3634,341 +1437,220 @@ class cancel_callback {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/transport.hpp>
+// #include <gpt_image/client.hpp>
 // SPDX-License-Identifier: MIT
-// The transport requirement: what the client needs from an HTTP stack, so that a game or tool
-// engine can plug in its own. A transport is any type T with
+// `basic_client<Transport>`: the library doing the user's job — submit a generation, poll its
+// task, and hand back the bytes of every image — over any transport.
 //
-//   result<http_response> T::send(const http_request&, const call_context&);
-//   result<http_response> T::download(const http_request&, const call_context&, body_sink);
+//   gpt_image::basic_client<my_transport> c{gpt_image::endpoint::toapis(key), my_transport{}};
+//   auto images = c.generate(request, {std::chrono::minutes(5), on_progress, cancel.token()});
 //
-// `send` returns the whole response, whatever its status (a 404 or 429 is a response, not a
-// transport error: the codec reads it). `download` is the same exchange for large bodies: a 2xx
-// body is handed to `sink` piece by piece as it arrives and never held whole (the returned
-// response has an empty body); any other status' body is collected into the returned response as
-// with `send` and the sink sees none of it. Both follow redirects, honour the call_context
-// (deadline, cancellation, progress) and cap the body size.
+// The data flow is one straight line through the layers:
+//   request → (upload local references) → validate → codec.encode → transport → codec.decode
+//   → task → (poll: status …) → completed task → image refs → download (no key to foreign hosts)
+//   or base64 decode → image bytes.
 //
-// Only failures of the exchange itself are errors, with http_status 0 (a status line that arrived
-// before the exchange broke is named in the message; a client reads a non-zero http_status as the
-// server's own answer). They use these codes:
+// Rules that protect money and keys (DESIGN.md §5):
+//  - a create or upload is sent again only when it provably never arrived or the server refused
+//    it (429, 503); a timeout or dropped connection after it was sent is errc::outcome_unknown;
+//  - the Authorization header goes only to the endpoint's own origin, never over plain http to a
+//    host that is not loopback, and the key is scrubbed from every error the client returns.
 //
-//   connection_failed   DNS failure, connection refused: the connection was never established
-//   timeout             a connect, read or write timeout, or the connection dropped mid-exchange
-//   tls_error           certificate verification or handshake failure
-//   cancelled           the call_context's token fired (or a download sink returned false)
-//   deadline_exceeded   the call_context's deadline passed
-//   response_too_large  the body exceeded the size cap
-//   validation_failed   the request could not be sent as given (bad URL, credentials over plain
-//                       http to a non-loopback host)
-//
-// THE NO-DOUBLE-BILLING RULE. A create that fails may only be retried when the request provably
-// never reached the server. The errc alone cannot say so (a `timeout` can strike while connecting
-// or after the request was written), so every transport error also records how far the exchange
-// got, as the prefix of its wire_code: "not_sent:<what>" when no byte of the request can have
-// reached the server (DNS/connect failure or connect timeout, TLS handshake or certificate
-// failure, cancelled or deadline passed before connecting, a request refused locally), and
-// "maybe_sent:<what>" otherwise — including a write failure, a read failure, a timeout waiting for
-// the response and anything after a redirect. request_never_sent(e) reads it; only when it is
-// true may a POST be sent again. Transports written by users should build their errors with
-// make_transport_error() so the client can tell the two apart; an error without the prefix counts
-// as maybe sent.
+// Waiting is done through client_options::sleep and ::now, so that tests (and engines with their
+// own scheduler) can run every retry and poll without real time passing. A client may be used
+// from several threads at once if its transport may.
 
+// #include <gpt_image/b64_json.hpp>
+// #include <gpt_image/base64.hpp>
 // #include <gpt_image/cancel.hpp>
+// #include <gpt_image/endpoint.hpp>
+// SPDX-License-Identifier: MIT
+// `endpoint`: which provider a client talks to, where, and with which key and model.
+//
+// The API key is a secret: it is sent only as the Authorization header of requests to the
+// endpoint's own origin, never over plain http except to a loopback host, and never copied into
+// an error message (the client scrubs it from anything it returns).
+
 // #include <gpt_image/error.hpp>
+// #include <gpt_image/providers/codec.hpp>
+// SPDX-License-Identifier: MIT
+// One entry point per operation, dispatching on the provider chosen at run time (from a config
+// file, say). Operations a provider does not have return errc::unsupported, naming what it has
+// instead: OpenAI is synchronous (no status), only ToAPIs has uploads, only aivideoapi credits.
+
 // #include <gpt_image/http.hpp>
-// #include <gpt_image/result.hpp>
+// SPDX-License-Identifier: MIT
+// Plain HTTP messages: what a codec produces and a transport sends, and what a transport returns
+// and a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can
+// carry them.
+
 // #include <gpt_image/version.hpp>
 
-#include <chrono>
+#include <algorithm>
 #include <cstddef>
-#if defined(__cpp_concepts) && __cpp_concepts >= 201907L
-#include <concepts>
-#endif
-#include <functional>
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
+#include <vector>
 
 GPT_IMAGE_BEGIN_NAMESPACE
 
-// What one transport call may use beyond the request itself.
-struct call_context {
-  // The call fails with errc::deadline_exceeded once this passes; none means only the
-  // transport's own timeouts apply.
-  std::optional<std::chrono::steady_clock::time_point> deadline;
-  // Interrupts the call, even a read blocked in the kernel; errc::cancelled.
-  cancel_token cancel;
-  // Called as response body bytes arrive: (bytes received so far, Content-Length or 0 when the
-  // length is not known in advance) — first as (0, total) when the headers arrive, then after
-  // each piece. Runs on the calling thread; keep it cheap.
-  std::function<void(std::size_t received, std::size_t total_or_0)> on_body_progress;
-  // Overrides the transport's body size cap for this call (0: the transport's default) — for a
-  // response known to be large, e.g. several 4K images inline.
-  std::size_t max_body_bytes = 0;
-
-  static call_context with_timeout(std::chrono::steady_clock::duration timeout) {
-    call_context context;
-    context.deadline = std::chrono::steady_clock::now() + timeout;
-    return context;
-  }
-};
-
-// A non-owning reference to a callable `bool(const char* data, std::size_t size)` that receives a
-// download body piece by piece; returning false stops the transfer (errc::cancelled). It only
-// refers to the callable, so the callable must outlive the call it is passed to — as a lambda
-// written in the argument list does.
-class body_sink {
- public:
-  template <class F, std::enable_if_t<!std::is_same_v<std::decay_t<F>, body_sink> &&
-                                          std::is_invocable_r_v<bool, F&, const char*, std::size_t>,
-                                      int> = 0>
-  body_sink(F&& f) noexcept  // NOLINT: implicit by design, like std::function_ref
-      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
-        call_([](void* object, const char* data, std::size_t size) -> bool {
-          return (*static_cast<std::remove_reference_t<F>*>(object))(data, size);
-        }) {}
-
-  bool operator()(const char* data, std::size_t size) const { return call_(object_, data, size); }
-
- private:
-  void* object_;
-  bool (*call_)(void*, const char*, std::size_t);
-};
-
-// How far a failed exchange got; see the no-double-billing rule above.
-enum class send_state : unsigned char { not_sent, maybe_sent };
+// Header names compare case-insensitively (RFC 9110); order and duplicates are kept.
+using http_headers = std::vector<std::pair<std::string, std::string>>;
 
 namespace detail {
-inline constexpr std::string_view not_sent_prefix = "not_sent:";
-inline constexpr std::string_view maybe_sent_prefix = "maybe_sent:";
-}  // namespace detail
-
-// An error of the exchange itself. `what` is a short machine-readable reason ("connect",
-// "read_timeout", ...); it lands in wire_code after the send_state prefix.
-inline error make_transport_error(errc code, send_state state, std::string_view what,
-                                  std::string message, int http_status = 0) {
-  std::string wire(state == send_state::not_sent ? detail::not_sent_prefix
-                                                 : detail::maybe_sent_prefix);
-  wire += what;
-  return error(code, http_status, std::move(wire), std::move(message));
-}
-
-// True only when the failed request provably never reached the server, so that sending it again
-// cannot create (and bill) a second generation.
-inline bool request_never_sent(const error& e) noexcept {
-  return std::string_view(e.wire_code).substr(0, detail::not_sent_prefix.size()) ==
-         detail::not_sent_prefix;
-}
-
-// --- the requirement -------------------------------------------------------------------------
-
-namespace detail {
-template <class T, class = void>
-struct has_transport_send : std::false_type {};
-template <class T>
-struct has_transport_send<
-    T, std::void_t<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
-                                                    std::declval<const call_context&>()))>>
-    : std::is_same<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
-                                                    std::declval<const call_context&>())),
-                   result<http_response>> {};
-
-template <class T, class = void>
-struct has_transport_download : std::false_type {};
-template <class T>
-struct has_transport_download<T,
-                              std::void_t<decltype(std::declval<T&>().download(
-                                  std::declval<const http_request&>(),
-                                  std::declval<const call_context&>(), std::declval<body_sink>()))>>
-    : std::is_same<decltype(std::declval<T&>().download(std::declval<const http_request&>(),
-                                                        std::declval<const call_context&>(),
-                                                        std::declval<body_sink>())),
-                   result<http_response>> {};
-}  // namespace detail
-
-// C++17: is_transport_v<T>. C++20 adds the concept gpt_image::transport with the same meaning;
-// GPT_IMAGE_TRANSPORT names whichever the language has, for template heads:
-//   template <GPT_IMAGE_TRANSPORT Transport> class basic_client;
-template <class T>
-struct is_transport : std::bool_constant<detail::has_transport_send<T>::value &&
-                                         detail::has_transport_download<T>::value> {};
-
-#if defined(__cpp_concepts) && __cpp_concepts >= 201907L
-template <class T>
-concept transport = requires(T& t, const http_request& request, const call_context& context,
-                             body_sink sink) {
-  { t.send(request, context) } -> std::same_as<result<http_response>>;
-  { t.download(request, context, sink) } -> std::same_as<result<http_response>>;
-};
-template <class T>
-inline constexpr bool is_transport_v = transport<T>;
-#define GPT_IMAGE_TRANSPORT ::gpt_image::transport
-#else
-template <class T>
-inline constexpr bool is_transport_v = is_transport<T>::value;
-#define GPT_IMAGE_TRANSPORT class
-#endif
-
-// One clear diagnostic instead of pages of template errors, for class templates that take a
-// transport: GPT_IMAGE_ASSERT_TRANSPORT(Transport);
-#define GPT_IMAGE_ASSERT_TRANSPORT(T)                                                     \
-  static_assert(                                                                          \
-      ::gpt_image::is_transport<T>::value,                                                \
-      "gpt_image: " #T                                                                    \
-      " is not a transport: it needs the member functions "                               \
-      "gpt_image::result<gpt_image::http_response> send(const gpt_image::http_request&, " \
-      "const gpt_image::call_context&) and "                                              \
-      "gpt_image::result<gpt_image::http_response> download(const "                       \
-      "gpt_image::http_request&, const gpt_image::call_context&, "                        \
-      "gpt_image::body_sink) (see gpt_image/transport.hpp)")
-
-// --- helpers shared by the transports ---------------------------------------------------------
-
-// The parts of an absolute http(s) URL. `target` is the path with the query, as sent on the
-// request line; `host` is without the brackets of an IPv6 literal.
-struct url_parts {
-  std::string scheme;  // "http" or "https", lower case
-  std::string host;    // lower case
-  int port = 0;        // explicit, or 80 / 443
-  std::string target;  // "/path?query", at least "/"
-
-  std::string origin() const {
-    const bool default_port =
-        (scheme == "https" && port == 443) || (scheme == "http" && port == 80);
-    const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-    return scheme + "://" + shown_host + (default_port ? "" : ":" + std::to_string(port));
-  }
-  // scheme://host[:port]/path — the query left out, as it may carry a signature or a key.
-  std::string redacted() const {
-    const auto query = target.find('?');
-    return origin() + target.substr(0, query);
-  }
-};
-
-namespace detail {
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+inline bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+           return lower(x) == lower(y);
+         });
 }
 }  // namespace detail
 
-// Parses an absolute http:// or https:// URL. Refuses user:password@ (credentials in a URL end up
-// in logs), spaces and control characters (header injection), and a fragment is dropped.
-inline result<url_parts> parse_url(std::string_view url) {
-  auto fail = [](std::string why) {
-    return make_transport_error(
-        errc::validation_failed, send_state::not_sent, "bad_url",
-        "URL refused: " + std::move(why) + "; expected http(s)://host[:port]/path[?query]");
-  };
-  url_parts parts;
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return fail("it has no scheme");
-  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower(c);
-  if (parts.scheme != "http" && parts.scheme != "https")
-    return fail("the scheme \"" + parts.scheme + "\" is not http or https");
-  for (char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F) return fail("it contains a space or a control character");
-  }
-  std::string_view rest = url.substr(scheme_end + 3);
-  const auto fragment = rest.find('#');
-  if (fragment != std::string_view::npos) rest = rest.substr(0, fragment);
-  const auto authority_end = rest.find_first_of("/?");
-  std::string_view authority = rest.substr(0, authority_end);
-  std::string target(authority_end == std::string_view::npos ? std::string_view("/")
-                                                             : rest.substr(authority_end));
-  if (target[0] == '?') target.insert(target.begin(), '/');
-  if (authority.find('@') != std::string_view::npos)
-    return fail("it carries user credentials before the host");
-  std::string_view host = authority;
-  std::string_view port_text;
-  if (!authority.empty() && authority[0] == '[') {
-    const auto close = authority.find(']');
-    if (close == std::string_view::npos) return fail("an IPv6 address is missing its ']'");
-    host = authority.substr(1, close - 1);
-    const auto after = authority.substr(close + 1);
-    if (!after.empty()) {
-      if (after[0] != ':') return fail("unexpected text after the IPv6 address");
-      port_text = after.substr(1);
-    }
-  } else {
-    const auto colon = authority.rfind(':');
-    if (colon != std::string_view::npos) {
-      host = authority.substr(0, colon);
-      port_text = authority.substr(colon + 1);
-    }
-  }
-  if (host.empty()) return fail("it has no host");
-  for (char c : host) parts.host += detail::ascii_lower(c);
-  parts.port = parts.scheme == "https" ? 443 : 80;
-  if (!port_text.empty()) {
-    if (port_text.size() > 5) return fail("the port is not a number from 1 to 65535");
-    int port = 0;
-    for (char c : port_text) {
-      if (c < '0' || c > '9') return fail("the port is not a number from 1 to 65535");
-      port = port * 10 + (c - '0');
-    }
-    if (port < 1 || port > 65535) return fail("the port is not a number from 1 to 65535");
-    parts.port = port;
-  }
-  // Bytes outside ASCII are percent-encoded here; everything else is sent exactly as given, so
-  // that a signed URL keeps its signature.
-  std::string encoded;
-  encoded.reserve(target.size());
-  for (char c : target) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      constexpr char hex[] = "0123456789ABCDEF";
-      encoded += '%';
-      encoded += hex[u >> 4];
-      encoded += hex[u & 0xF];
-    } else {
-      encoded += c;
-    }
-  }
-  parts.target = std::move(encoded);
-  return parts;
+// The first value of header `name`, or an empty view.
+inline std::string_view find_header(const http_headers& headers, std::string_view name) {
+  for (const auto& [key, value] : headers)
+    if (detail::iequals(key, name)) return value;
+  return {};
 }
 
-// Loopback hosts: where an API key may travel over plain http (a local emulator or proxy).
-inline bool is_loopback_host(std::string_view host) noexcept {
-  if (host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1") return true;
-  constexpr std::string_view localhost_suffix = ".localhost";  // RFC 6761 §6.3
-  if (host.size() > localhost_suffix.size() &&
-      host.substr(host.size() - localhost_suffix.size()) == localhost_suffix)
-    return true;
-  // 127.0.0.0/8, written as a dotted quad.
-  if (host.substr(0, 4) != "127.") return false;
-  int dots = 0;
-  for (char c : host) {
-    if (c == '.')
-      ++dots;
-    else if (c < '0' || c > '9')
-      return false;
-  }
-  return dots == 3;
+struct http_request {
+  std::string method = "GET";  // "GET" or "POST"
+  std::string url;             // absolute: scheme://host[:port]/path[?query]
+  http_headers headers;        // without Authorization: the client adds it for its own host only
+  std::string body;
+  std::string content_type;  // empty for requests without a body
+};
+
+struct http_response {
+  int status = 0;
+  http_headers headers;
+  std::string body;
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/providers/aivideoapi.hpp>
+// SPDX-License-Identifier: MIT
+// The aivideoapi dialect (seed 004, PROVIDERS.md §3): an asynchronous task gateway whose
+// parameters live in an `input` object.
+//
+//   create   POST /v1/images/generations
+//            {model, callback_url, input:{prompt, image_urls, aspect_ratio, resolution,
+//             nsfw_checker}} → {code:200, msg:"success", data:{taskId}}
+//   status   GET  /v1/tasks/{taskId} → {id, status, model, created_at, completed_at,
+//            output:{urls[]}} or {…, status:"failed", error:{code, message}}
+//            (callbacks POST the same object)
+//   credits  GET  /v1/credits → {code:200, msg, data:{balance, total_purchased, total_consumed}}
+//
+// There is no upload endpoint: reference images must be URLs the caller hosts.
+
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/providers/common.hpp>
+// SPDX-License-Identifier: MIT
+// What every provider codec shares: tolerant JSON reading, the error-envelope decoder, and the
+// task-object decoder that the two task gateways (ToAPIs, aivideoapi) have in common.
+//
+// Tolerant means: unknown fields are ignored, a number may arrive as a string (and a string code
+// as a number), `null` is the same as absent — but anything that cannot be understood becomes
+// errc::malformed_response with a short, printable excerpt of the body. Never an exception: JSON
+// is parsed with allow_exceptions=false and read with find()/is_*() only (no at(), no get<>() on
+// an unchecked type), so this works under -fno-exceptions, where nlohmann would abort instead.
+
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/http_date.hpp>
+// SPDX-License-Identifier: MIT
+// HTTP-date (RFC 9110 §5.6.7), as a Retry-After header may carry it instead of a number of
+// seconds: "Sun, 06 Nov 1994 08:49:37 GMT". Only the preferred IMF-fixdate form is accepted; the
+// obsolete RFC 850 and asctime forms are not sent by the providers this library speaks to.
+
+// #include <gpt_image/version.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-// Resolves a redirect's Location against the URL that answered with it (RFC 3986 §5.2 for the
-// forms servers send: absolute, scheme-relative, absolute-path and relative-path references).
-inline result<std::string> resolve_location(const url_parts& base, std::string_view location) {
-  if (location.empty())
-    return make_transport_error(errc::malformed_response, send_state::maybe_sent, "redirect",
-                                "a redirect without a Location header from " + base.redacted());
-  const auto colon = location.find(':');
-  const auto first_delimiter = location.find_first_of("/?#");
-  if (colon != std::string_view::npos &&
-      (first_delimiter == std::string_view::npos || colon < first_delimiter))
-    return std::string(location);  // absolute
-  if (location.substr(0, 2) == "//") return base.scheme + ":" + std::string(location);
-  if (location[0] == '/') return base.origin() + std::string(location);
-  std::string path = base.target.substr(0, base.target.find('?'));
-  if (location[0] == '?') return base.origin() + path + std::string(location);
-  path = path.substr(0, path.rfind('/') + 1);
-  return base.origin() + path + std::string(location);
+constexpr std::optional<unsigned> http_date_digits(std::string_view text, std::size_t at,
+                                                   std::size_t count) noexcept {
+  if (at + count > text.size()) return std::nullopt;
+  unsigned value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  return value;
+}
+}  // namespace detail
+
+// Seconds since the Unix epoch of an IMF-fixdate, or nullopt when `text` is not one.
+constexpr std::optional<std::int64_t> parse_http_date(std::string_view text) noexcept {
+  // "Sun, 06 Nov 1994 08:49:37 GMT": 29 characters at fixed positions.
+  if (text.size() != 29 || text[3] != ',' || text[4] != ' ' || text[7] != ' ' || text[11] != ' ' ||
+      text[16] != ' ' || text[19] != ':' || text[22] != ':' || text.substr(25) != " GMT")
+    return std::nullopt;
+  constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  const std::string_view month_name = text.substr(8, 3);
+  unsigned month = 0;
+  for (unsigned i = 0; i < 12; ++i)
+    if (months.substr(i * 3, 3) == month_name) month = i + 1;
+  const auto day = detail::http_date_digits(text, 5, 2);
+  const auto year = detail::http_date_digits(text, 12, 4);
+  const auto hour = detail::http_date_digits(text, 17, 2);
+  const auto minute = detail::http_date_digits(text, 20, 2);
+  const auto second = detail::http_date_digits(text, 23, 2);
+  if (month == 0 || !day || !year || !hour || !minute || !second || *day < 1 || *day > 31 ||
+      *hour > 23 || *minute > 59 || *second > 60)
+    return std::nullopt;
+  return detail::days_from_civil(*year, month, *day) * 86400 + *hour * 3600 + *minute * 60 +
+         *second;
+}
+
+namespace detail {
+inline std::string_view trim_http_space(std::string_view value) noexcept {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+inline constexpr std::int64_t retry_after_limit_seconds = 7 * 86400;  // more is not a retry
+}  // namespace detail
+
+// A Retry-After in its delay-seconds form ("120"). Needs no clock, so codecs use it.
+inline std::optional<std::chrono::milliseconds> parse_retry_after_seconds(std::string_view value) {
+  value = detail::trim_http_space(value);
+  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != value.npos)
+    return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : value) seconds = seconds * 10 + (c - '0');
+  if (seconds > detail::retry_after_limit_seconds) return std::nullopt;
+  return std::chrono::milliseconds(seconds * 1000);
+}
+
+// The delay a Retry-After value asks for, measured from `now`: a number of seconds, or an
+// HTTP-date (a date in the past means "now"). nullopt when the value is neither, or is absurd
+// (more than a week).
+inline std::optional<std::chrono::milliseconds> parse_retry_after(
+    std::string_view value, std::chrono::system_clock::time_point now) {
+  if (auto seconds = parse_retry_after_seconds(value)) return seconds;
+  const auto date = parse_http_date(detail::trim_http_space(value));
+  if (!date) return std::nullopt;
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch());
+  const std::int64_t delta_ms = *date * 1000 - now_ms.count();
+  if (delta_ms > detail::retry_after_limit_seconds * 1000) return std::nullopt;
+  return std::chrono::milliseconds(delta_ms > 0 ? delta_ms : 0);
 }
 
 GPT_IMAGE_END_NAMESPACE
@@ -3985,6 +1667,1926 @@ GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/error.hpp>
 // #include <gpt_image/result.hpp>
 // #include <gpt_image/tables.hpp>
+// SPDX-License-Identifier: MIT
+// The zero-dependency entry point: every provider's constexpr tables (sizes, limits, prices, error
+// taxonomy) and nothing else — only the standard library is pulled in. An engine that only wants
+// compile-time size checks includes this header alone.
+
+// #include <gpt_image/tables/aivideoapi.hpp>
+// SPDX-License-Identifier: MIT
+// aivideoapi's size matrix for gpt-image-2, exactly as seed 004 gives it ("Size & Resolution"):
+// fifteen ratios at each of 1k, 2k and 4k. Where a 1k cell lists two sizes ("1024×1024 /
+// 1254×1254"), the first is what `resolve` answers and the second is kept as `alternate`; both are
+// accepted as explicit pixel sizes, which aivideoapi takes in `aspect_ratio` ("1881x836").
+// `auto` is treated as 1:1 (seed 004). Cells are ordered by tier, then in the seed's row order.
+
+// #include <gpt_image/tables/types.hpp>
+// SPDX-License-Identifier: MIT
+// The vocabulary of the size tables: which provider, which resolution tier, which aspect ratio,
+// how many pixels — and one cell of a provider's size table (`size_choice`). Plain literal types,
+// so every table and query in tables/ can run at compile time.
+
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// The three dialects the library speaks (DESIGN.md §3).
+enum class provider : unsigned char { openai, toapis, aivideoapi };
+
+// The resolution tiers the gateways price and size by: "1K"/"1k", "2K"/"2k", "4K"/"4k".
+enum class tier : unsigned char { k1, k2, k4 };
+
+inline constexpr provider all_providers[] = {provider::openai, provider::toapis,
+                                             provider::aivideoapi};
+inline constexpr tier all_tiers[] = {tier::k1, tier::k2, tier::k4};
+
+// An aspect ratio as the wire writes it, e.g. {16, 9} for "16:9". `auto` (let the provider pick)
+// is {0, 0}: no real ratio has a zero term, so it cannot be mistaken for one.
+struct aspect {
+  std::uint16_t w;
+  std::uint16_t h;
+
+  constexpr bool is_auto() const noexcept { return w == 0 && h == 0; }
+};
+
+inline constexpr aspect aspect_auto{0, 0};
+
+constexpr bool operator==(aspect a, aspect b) noexcept {
+  return a.w == b.w && a.h == b.h;
+}
+constexpr bool operator!=(aspect a, aspect b) noexcept {
+  return !(a == b);
+}
+
+// An output size in pixels, e.g. {3840, 2160} for "3840x2160".
+struct pixels {
+  std::uint16_t width;
+  std::uint16_t height;
+
+  constexpr std::uint64_t area() const noexcept { return std::uint64_t{width} * height; }
+};
+
+constexpr bool operator==(pixels a, pixels b) noexcept {
+  return a.width == b.width && a.height == b.height;
+}
+constexpr bool operator!=(pixels a, pixels b) noexcept {
+  return !(a == b);
+}
+
+namespace detail {
+constexpr std::uint16_t gcd_u16(std::uint16_t a, std::uint16_t b) noexcept {
+  while (b != 0) {
+    const std::uint16_t r = static_cast<std::uint16_t>(a % b);
+    a = b;
+    b = r;
+  }
+  return a;
+}
+}  // namespace detail
+
+// The ratio in lowest terms: 32:18 -> 16:9, 21:9 -> 7:3. Tables are looked up by reduced ratio,
+// so 32:18 finds the 16:9 cell; the wire receives the table's own spelling. `auto` stays `auto`.
+constexpr aspect reduce(aspect a) noexcept {
+  if (a.w == 0 || a.h == 0) return a;
+  const std::uint16_t g = detail::gcd_u16(a.w, a.h);
+  return aspect{static_cast<std::uint16_t>(a.w / g), static_cast<std::uint16_t>(a.h / g)};
+}
+
+// The exact ratio of a pixel size, in lowest terms: 3840x2160 -> 16:9, 2048x1360 -> 128:85
+// (tables label cells with a nominal ratio that the pixels only approximate; see find_choice()).
+constexpr aspect exact_ratio(pixels p) noexcept {
+  return reduce(aspect{p.width, p.height});
+}
+
+// One valid choice of a provider: a ratio at a tier and the pixels it produces. Some aivideoapi
+// 1K cells list a second pixel size (seed 004: "1024×1024 / 1254×1254"); `alternate` holds it —
+// the provider accepts it too, but `resolve` answers with `size`, the first one listed.
+struct size_choice {
+  aspect ratio;
+  tier resolution;
+  pixels size;
+  std::optional<pixels> alternate;
+};
+
+constexpr bool operator==(const size_choice& a, const size_choice& b) noexcept {
+  return a.ratio == b.ratio && a.resolution == b.resolution && a.size == b.size &&
+         a.alternate == b.alternate;
+}
+constexpr bool operator!=(const size_choice& a, const size_choice& b) noexcept {
+  return !(a == b);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/version.hpp>
+
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// PROVIDERS.md C17: an older revision offered 13 ratios and 4k only for the six wide ones; this
+// table follows seed 004 (15 ratios, all at 4k).
+inline constexpr size_choice aivideoapi_sizes[] = {
+    // 1k
+    {{1, 1}, tier::k1, {1024, 1024}, pixels{1254, 1254}},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
+    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
+    {{5, 4}, tier::k1, {1280, 1024}, pixels{1448, 1086}},
+    {{4, 5}, tier::k1, {1024, 1280}, pixels{1122, 1402}},
+    {{16, 9}, tier::k1, {1536, 864}, pixels{1672, 941}},
+    {{9, 16}, tier::k1, {864, 1536}, pixels{941, 1672}},
+    {{2, 1}, tier::k1, {2048, 1024}, pixels{1774, 887}},
+    {{1, 2}, tier::k1, {1024, 2048}, pixels{887, 1774}},
+    // PROVIDERS.md C15: 1881x836 and 887x1774 are really 2.25:1 and 1:2, not 3:1 and 1:3, and not
+    // multiples of 16; kept as seed 004 lists them (887x1774 is also 1:2's alternate).
+    {{3, 1}, tier::k1, {1881, 836}, pixels{1536, 512}},
+    {{1, 3}, tier::k1, {887, 1774}, pixels{512, 1536}},
+    {{21, 9}, tier::k1, {2016, 864}, pixels{1915, 821}},
+    {{9, 21}, tier::k1, {864, 2016}, pixels{821, 1915}},
+    // 2k
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
+    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4k
+    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
+    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
+    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
+    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
+    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
+    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
+    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
+    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/checked_size.hpp>
+// SPDX-License-Identifier: MIT
+// Sizes checked at compile time. An unsupported choice does not compile, and the diagnostic says
+// which API refused it, for which provider, ratio and tier, and what is valid instead.
+//
+//   C++17, template form:  gi::checked_size<gi::provider::toapis, 16, 9, gi::tier::k4>()
+//                          gi::checked_pixels<gi::provider::openai, 1536, 1024>()
+//   C++17, from strings:   GPT_IMAGE_CHECKED_SIZE(gi::provider::toapis, "16:9", "4K")
+//                          GPT_IMAGE_CHECKED_PIXELS(gi::provider::aivideoapi, "1881x836")
+//   C++20, consteval:      gi::size<gi::provider::toapis>("16:9", "4K")
+//                          gi::size<gi::provider::openai>("1536x1024")
+//
+// Each 16:9-at-4K line above is gi::pixels{3840, 2160}. Sizes known only at run time (config
+// files) go through supports()/resolve() (sizes.hpp) or the result<pixels> functions of
+// <gpt_image/size.hpp>.
+
+// #include <gpt_image/tables/openai.hpp>
+// SPDX-License-Identifier: MIT
+// OpenAI's sizes for gpt-image-2: not a table but a rule (any WxH whose sides are multiples of 16,
+// long side at most 3 times the short, 655,360 to 8,294,400 pixels, no edge over 3840), plus `auto`
+// and the named presets 1024x1024, 1536x1024, 1024x1536.
+//
+// So that one request (a ratio at a tier) runs unchanged on every provider, OpenAI also gets a
+// ratio x tier matrix: seed 004's cells, taking the first listed size that meets OpenAI's rule
+// (3:1 and 1:3 at 1K therefore use 1536x512 and 512x1536). That every cell meets the rule is
+// static_asserted by the tests (not here: each include would pay for it); any other size that
+// meets the rule can still be sent explicitly.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// The numeric limits come from third parties (PROVIDERS.md "Size rule used by several gateways";
+// C15): OpenAI's spec only says "%16, 1:3 to 3:1, maximum 3840x2160". We read that maximum as a
+// pixel count, so 2880x2880 (= 3840x2160 pixels, neither edge longer) is accepted.
+struct openai_size_rule {
+  std::uint16_t edge_multiple;
+  std::uint16_t max_edge;
+  std::uint16_t max_long_to_short;
+  std::uint32_t min_pixels;
+  std::uint32_t max_pixels;
+};
+inline constexpr openai_size_rule openai_rule{16, 3840, 3, 655360, 8294400};
+
+// What is wrong with a size under the rule, checked in this order.
+enum class openai_size_issue : unsigned char {
+  none,
+  zero_side,            // a side is 0
+  not_multiple_of_16,   // a side is not a multiple of 16
+  edge_too_long,        // a side exceeds 3840
+  ratio_beyond_3_to_1,  // the long side exceeds 3 times the short one
+  too_few_pixels,       // fewer than 655,360 pixels
+  too_many_pixels,      // more than 8,294,400 pixels
+};
+
+constexpr openai_size_issue check_openai_size(pixels p) noexcept {
+  if (p.width == 0 || p.height == 0) return openai_size_issue::zero_side;
+  if (p.width % openai_rule.edge_multiple != 0 || p.height % openai_rule.edge_multiple != 0)
+    return openai_size_issue::not_multiple_of_16;
+  if (p.width > openai_rule.max_edge || p.height > openai_rule.max_edge)
+    return openai_size_issue::edge_too_long;
+  const std::uint32_t long_side = p.width > p.height ? p.width : p.height;
+  const std::uint32_t short_side = p.width > p.height ? p.height : p.width;
+  if (long_side > short_side * openai_rule.max_long_to_short)
+    return openai_size_issue::ratio_beyond_3_to_1;
+  if (p.area() < openai_rule.min_pixels) return openai_size_issue::too_few_pixels;
+  if (p.area() > openai_rule.max_pixels) return openai_size_issue::too_many_pixels;
+  return openai_size_issue::none;
+}
+
+constexpr bool meets_openai_rule(pixels p) noexcept {
+  return check_openai_size(p) == openai_size_issue::none;
+}
+
+// The named presets of OpenAI's `size` enum (besides "auto").
+inline constexpr pixels openai_presets[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
+
+inline constexpr size_choice openai_sizes[] = {
+    // 1K
+    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    {{4, 3}, tier::k1, {1024, 768}, std::nullopt},
+    {{3, 4}, tier::k1, {768, 1024}, std::nullopt},
+    {{5, 4}, tier::k1, {1280, 1024}, std::nullopt},
+    {{4, 5}, tier::k1, {1024, 1280}, std::nullopt},
+    {{16, 9}, tier::k1, {1536, 864}, std::nullopt},
+    {{9, 16}, tier::k1, {864, 1536}, std::nullopt},
+    {{2, 1}, tier::k1, {2048, 1024}, std::nullopt},
+    {{1, 2}, tier::k1, {1024, 2048}, std::nullopt},
+    {{3, 1}, tier::k1, {1536, 512}, std::nullopt},
+    {{1, 3}, tier::k1, {512, 1536}, std::nullopt},
+    {{21, 9}, tier::k1, {2016, 864}, std::nullopt},
+    {{9, 21}, tier::k1, {864, 2016}, std::nullopt},
+    // 2K
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{3, 1}, tier::k2, {3072, 1024}, std::nullopt},
+    {{1, 3}, tier::k2, {1024, 3072}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4K
+    {{1, 1}, tier::k4, {2880, 2880}, std::nullopt},
+    {{3, 2}, tier::k4, {3520, 2336}, std::nullopt},
+    {{2, 3}, tier::k4, {2336, 3520}, std::nullopt},
+    {{4, 3}, tier::k4, {3312, 2480}, std::nullopt},
+    {{3, 4}, tier::k4, {2480, 3312}, std::nullopt},
+    {{5, 4}, tier::k4, {3216, 2576}, std::nullopt},
+    {{4, 5}, tier::k4, {2576, 3216}, std::nullopt},
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{3, 1}, tier::k4, {3840, 1280}, std::nullopt},
+    {{1, 3}, tier::k4, {1280, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+namespace detail {
+// The invariant of the matrix above (static_asserted in tests/unit/tables_static_test.cpp).
+constexpr bool every_openai_cell_meets_the_rule() noexcept {
+  for (const size_choice& cell : openai_sizes)
+    if (!meets_openai_rule(cell.size)) return false;
+  for (pixels p : openai_presets)
+    if (!meets_openai_rule(p)) return false;
+  return true;
+}
+}  // namespace detail
+
+// The price tier of an explicit OpenAI size. Seed 000 prices OpenAI per tier ($0.22 / $0.50 /
+// $1.30 for 1K / 2K / 4K) without saying where one tier ends, so:
+//  - a size that is a cell of the matrix above has that cell's tier;
+//  - any other size takes the tier whose reference area is nearest on a log scale: 1K =
+//  1024x1024,
+//    2K = 2048x2048, 4K = 3840x2160, i.e. up to 2,097,152 pixels (the geometric mean of the 1K
+//    and 2K areas) is 1K, up to 5,898,240 (that of 2K and 4K) is 2K, anything larger 4K.
+// Cost grows with output area, so the nearest area is the least surprising tier; the two rules
+// agree on every cell but 3840x1280 and 1280x3840 (4.9 MP, listed as 4K), hence the cell rule
+// first.
+inline constexpr std::uint32_t openai_1k_max_pixels = 2097152;
+inline constexpr std::uint32_t openai_2k_max_pixels = 5898240;
+
+constexpr tier openai_price_tier(pixels p) noexcept {
+  for (const size_choice& cell : openai_sizes)
+    if (cell.size == p) return cell.resolution;
+  if (p.area() <= openai_1k_max_pixels) return tier::k1;
+  if (p.area() <= openai_2k_max_pixels) return tier::k2;
+  return tier::k4;
+}
+
+namespace detail {
+constexpr double sqrt_newton(double x) noexcept {
+  if (x <= 0) return 0;
+  double r = x > 1 ? x : 1;
+  for (int i = 0; i < 100; ++i) {
+    const double next = 0.5 * (r + x / r);
+    if (next == r) break;
+    r = next;
+  }
+  return r;
+}
+constexpr double abs_double(double x) noexcept {
+  return x < 0 ? -x : x;
+}
+}  // namespace detail
+
+// The valid OpenAI size nearest to `p`: first the ratio is clamped to 3:1 and the area scaled
+// into 655,360..8,294,400 with the edges capped at 3840, then the grid of multiples of 16 is
+// searched for the valid size closest to that target (sum of the edges' distances; ties go to the
+// taller, then the wider). 1000x1000 -> 1008x1008, 3200x1024 -> 3072x1024. std::nullopt for a
+// zero side.
+constexpr std::optional<pixels> nearest_openai_size(pixels p) noexcept {
+  if (p.width == 0 || p.height == 0) return std::nullopt;
+  if (meets_openai_rule(p)) return p;
+  double w = p.width;
+  double h = p.height;
+  const double ratio_cap = openai_rule.max_long_to_short;
+  if (w > h * ratio_cap) w = h * ratio_cap;
+  if (h > w * ratio_cap) h = w * ratio_cap;
+  const double area = w * h;
+  double scale = 1;
+  if (area < openai_rule.min_pixels) scale = detail::sqrt_newton(openai_rule.min_pixels / area);
+  if (area > openai_rule.max_pixels) scale = detail::sqrt_newton(openai_rule.max_pixels / area);
+  w *= scale;
+  h *= scale;
+  const double long_edge = w > h ? w : h;
+  if (long_edge > openai_rule.max_edge) {
+    w = w * openai_rule.max_edge / long_edge;
+    h = h * openai_rule.max_edge / long_edge;
+  }
+  std::optional<pixels> best;
+  double best_cost = 0;
+  const std::uint16_t step = openai_rule.edge_multiple;
+  for (std::uint32_t height = openai_rule.max_edge; height >= step; height -= step) {
+    // Around the target's width and around the target ratio at this height.
+    const auto near_width = static_cast<std::uint32_t>(w) / step * step;
+    const auto near_ratio = static_cast<std::uint32_t>(w * height / h) / step * step;
+    const std::uint32_t widths[] = {near_width + step, near_width, near_ratio + step, near_ratio};
+    for (std::uint32_t width : widths) {
+      if (width == 0 || width > openai_rule.max_edge) continue;
+      const pixels candidate{static_cast<std::uint16_t>(width), static_cast<std::uint16_t>(height)};
+      if (!meets_openai_rule(candidate)) continue;
+      const double cost = detail::abs_double(width - w) + detail::abs_double(height - h);
+      if (!best || cost < best_cost) {
+        best = candidate;
+        best_cost = cost;
+      }
+    }
+  }
+  return best;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/parse.hpp>
+// SPDX-License-Identifier: MIT
+// Constexpr parsers for configuration text: providers, tiers, ratios and pixel sizes. They accept
+// exactly the documented spellings and reject everything else — empty text, spaces, signs, zero
+// terms ("16:0", "0x0"), numbers beyond 65535, leading zeros, trailing characters — instead of
+// guessing, so a typo in a config file surfaces as an error rather than as a different image.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// A positive decimal number that fits 16 bits, written without sign, spaces or leading zeros.
+constexpr std::optional<std::uint16_t> parse_positive_u16(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 5 || text[0] == '0') return std::nullopt;
+  std::uint32_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  if (value > 0xFFFFu) return std::nullopt;
+  return static_cast<std::uint16_t>(value);
+}
+
+// Splits "a<sep>b" at the only `sep`; both halves must be positive 16-bit numbers.
+struct number_pair {
+  std::uint16_t first;
+  std::uint16_t second;
+};
+constexpr std::optional<number_pair> parse_number_pair(std::string_view text, char sep) noexcept {
+  const std::size_t at = text.find(sep);
+  if (at == std::string_view::npos) return std::nullopt;
+  const auto first = parse_positive_u16(text.substr(0, at));
+  const auto second = parse_positive_u16(text.substr(at + 1));  // a second `sep` fails here
+  if (!first || !second) return std::nullopt;
+  return number_pair{*first, *second};
+}
+}  // namespace detail
+
+// "openai", "toapis", "aivideoapi" (lowercase, as to_string(provider) writes them).
+constexpr std::optional<provider> parse_provider(std::string_view text) noexcept {
+  if (text == "openai") return provider::openai;
+  if (text == "toapis") return provider::toapis;
+  if (text == "aivideoapi") return provider::aivideoapi;
+  return std::nullopt;
+}
+
+// "1K"/"1k", "2K"/"2k", "4K"/"4k": ToAPIs' seed writes the upper case, aivideoapi's the lower,
+// and PROVIDERS.md C4 reports both spellings in the gateways' own examples, so both are read.
+constexpr std::optional<tier> parse_tier(std::string_view text) noexcept {
+  if (text.size() != 2 || (text[1] != 'K' && text[1] != 'k')) return std::nullopt;
+  switch (text[0]) {
+    case '1':
+      return tier::k1;
+    case '2':
+      return tier::k2;
+    case '4':
+      return tier::k4;
+    default:
+      return std::nullopt;
+  }
+}
+
+// "16:9" -> {16, 9}; "auto" -> aspect_auto. Whether a provider offers the ratio (or `auto`) is
+// the tables' business, not the parser's.
+constexpr std::optional<aspect> parse_aspect(std::string_view text) noexcept {
+  if (text == "auto") return aspect_auto;
+  const auto pair = detail::parse_number_pair(text, ':');
+  if (!pair) return std::nullopt;
+  return aspect{pair->first, pair->second};
+}
+
+// "3840x2160" -> {3840, 2160}. Only the lowercase 'x' that every dialect sends.
+constexpr std::optional<pixels> parse_pixels(std::string_view text) noexcept {
+  const auto pair = detail::parse_number_pair(text, 'x');
+  if (!pair) return std::nullopt;
+  return pixels{pair->first, pair->second};
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/sizes.hpp>
+// SPDX-License-Identifier: MIT
+// The size queries, one set for every provider: resolve a ratio at a tier to pixels, ask whether a
+// ratio/tier or a pixel size is supported, map pixels back to their ratio and tier, and iterate
+// over a provider's valid choices (so a UI can offer only those). All constexpr.
+//
+// Invariant: supports(p, a, t) == resolve(p, a, t).has_value(). `auto` is a ratio here only where
+// it has pixels: aivideoapi treats it as 1:1 (seed 004). On OpenAI `auto` lets the server choose,
+// so it has no pixels at a tier; see auto_size_of(). ToAPIs' seed 001 does not offer it.
+
+// #include <gpt_image/tables/aivideoapi.hpp>
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/toapis.hpp>
+// SPDX-License-Identifier: MIT
+// ToAPIs' size matrix for gpt-image-2, exactly as seed 001 gives it ("Size Reference"), and the
+// legacy pixel-string sizes of seeds 002/003 mapped onto it.
+//
+// The wire sends the ratio as `size` ("16:9") and the tier as `resolution` ("1K"). Cells are
+// ordered by tier, then in the seed's row order, so each tier's choices are contiguous.
+
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// PROVIDERS.md C2/C3: the newer HEAD generation page lists 4:3 and the rest at 1K and all 13
+// ratios at 4K (1:1 -> 2880x2880); this table follows seed 001 (1K: 3 ratios, 4K: the 6 wide ones
+// only).
+inline constexpr size_choice toapis_sizes[] = {
+    // 1K: only 1:1, 3:2, 2:3.
+    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    // 2K: all thirteen ratios.
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4K: only the six wide ratios.
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+// --- the legacy form (seeds 002/003, the oldest revision)
+// ----------------------------------------- `size` was a pixel string ("1024x1024", "1536x1024",
+// "1024x1536") and `resolution` one of 1024 / 1536 / 2048. No seed says how the two combine; we
+// read `resolution` as the long edge of the output, which holds for the documented default
+// (1024x1024 at 1024) and for every matrix cell of those three ratios (1K: 1024 or 1536, 2K:
+// 2048), and maps each legacy pair onto exactly one cell or onto none — never onto a guess.
+
+inline constexpr pixels toapis_legacy_sizes[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
+inline constexpr std::uint16_t toapis_legacy_resolutions[] = {1024, 1536, 2048};
+
+// The matrix cell a legacy request means: the ratio of `size` at the tier whose long edge is
+// `resolution` (or the tier of `size` itself when no resolution is given). std::nullopt when the
+// size is not one of the three legacy strings or the pair has no cell (1024x1024 at 1536).
+constexpr std::optional<size_choice> toapis_legacy_choice(
+    pixels size, std::optional<std::uint16_t> resolution = std::nullopt) noexcept {
+  const size_choice* base = nullptr;
+  for (const size_choice& cell : toapis_sizes)
+    if (cell.resolution == tier::k1 && cell.size == size) base = &cell;
+  bool legacy = false;
+  for (pixels p : toapis_legacy_sizes) legacy = legacy || p == size;
+  if (!legacy || base == nullptr) return std::nullopt;
+  if (!resolution) return *base;
+  bool documented = false;
+  for (std::uint16_t r : toapis_legacy_resolutions) documented = documented || r == *resolution;
+  if (!documented) return std::nullopt;
+  for (const size_choice& cell : toapis_sizes) {
+    const std::uint16_t long_edge =
+        cell.size.width > cell.size.height ? cell.size.width : cell.size.height;
+    if (cell.ratio == base->ratio && long_edge == *resolution) return cell;
+  }
+  return std::nullopt;
+}
+
+// The same from the wire strings: `size` "1024x1024", `resolution` "2048" or empty.
+constexpr std::optional<size_choice> toapis_legacy_choice(std::string_view size,
+                                                          std::string_view resolution) noexcept {
+  const auto p = parse_pixels(size);
+  if (!p) return std::nullopt;
+  if (resolution.empty()) return toapis_legacy_choice(*p);
+  const auto r = detail::parse_positive_u16(resolution);
+  if (!r) return std::nullopt;
+  return toapis_legacy_choice(*p, *r);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// A read-only range of table cells (C++17 has no std::span).
+class choice_list {
+ public:
+  constexpr choice_list() noexcept = default;
+  constexpr choice_list(const size_choice* first, std::size_t count) noexcept
+      : first_(first), count_(count) {}
+
+  constexpr const size_choice* begin() const noexcept { return first_; }
+  constexpr const size_choice* end() const noexcept { return first_ + count_; }
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr const size_choice& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+ private:
+  const size_choice* first_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+// Every valid ratio x tier cell of `p`, 1K first, each tier in the seed's row order.
+constexpr choice_list choices(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return {toapis_sizes, sizeof(toapis_sizes) / sizeof(toapis_sizes[0])};
+    case provider::aivideoapi:
+      return {aivideoapi_sizes, sizeof(aivideoapi_sizes) / sizeof(aivideoapi_sizes[0])};
+    case provider::openai:
+      break;
+  }
+  return {openai_sizes, sizeof(openai_sizes) / sizeof(openai_sizes[0])};
+}
+
+// The cells of `p` at tier `t` (contiguous, since the tables are ordered by tier).
+constexpr choice_list choices(provider p, tier t) noexcept {
+  const choice_list all = choices(p);
+  std::size_t first = 0;
+  while (first < all.size() && all[first].resolution != t) ++first;
+  std::size_t last = first;
+  while (last < all.size() && all[last].resolution == t) ++last;
+  return {all.begin() + first, last - first};
+}
+
+namespace detail {
+// The queries rely on this shape of every table: cells grouped by ascending tier, no ratio twice
+// at one tier (compared in lowest terms: 21:9 is spelled so on the wire but equals 7:3).
+// Static_asserted in tests/unit/tables_static_test.cpp, not here, so includes don't pay for it.
+constexpr bool size_table_is_well_formed(choice_list cells) noexcept {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const size_choice& c = cells[i];
+    if (c.ratio.w == 0 || c.ratio.h == 0) return false;
+    if (i > 0 && cells[i - 1].resolution > c.resolution) return false;
+    for (std::size_t j = 0; j < i; ++j)
+      if (cells[j].resolution == c.resolution && reduce(cells[j].ratio) == reduce(c.ratio))
+        return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+// What `auto` means for each provider.
+enum class auto_size : unsigned char {
+  not_offered,     // toapis: seed 001 lists only explicit ratios
+  server_chooses,  // openai: "auto" is sent as is; no pixels are known in advance
+  square,          // aivideoapi: "auto is treated as 1:1" (seed 004)
+};
+
+constexpr auto_size auto_size_of(provider p) noexcept {
+  switch (p) {
+    // PROVIDERS.md C5: ToAPIs' edits/official pages allow `auto`, the vip page forbids it, and
+    // seed 001 (the generation page) does not list it; we follow seed 001.
+    case provider::toapis:
+      return auto_size::not_offered;
+    case provider::aivideoapi:
+      return auto_size::square;
+    case provider::openai:
+      break;
+  }
+  return auto_size::server_chooses;
+}
+
+// The cell for `a` at `t`, or std::nullopt when `p` does not offer it. Ratios are compared in
+// lowest terms (32:18 finds 16:9, 7:3 finds 21:9); the cell keeps the spelling the wire expects.
+constexpr std::optional<size_choice> find_choice(provider p, aspect a, tier t) noexcept {
+  if (a.is_auto()) {
+    if (auto_size_of(p) != auto_size::square) return std::nullopt;
+    a = aspect{1, 1};
+  }
+  if (a.w == 0 || a.h == 0) return std::nullopt;
+  const aspect wanted = reduce(a);
+  for (const size_choice& cell : choices(p, t))
+    if (reduce(cell.ratio) == wanted) return cell;
+  return std::nullopt;
+}
+
+// The matrix: the pixels `p` produces for ratio `a` at tier `t`.
+constexpr std::optional<pixels> resolve(provider p, aspect a, tier t) noexcept {
+  const auto cell = find_choice(p, a, t);
+  if (!cell) return std::nullopt;
+  return cell->size;
+}
+
+constexpr bool supports(provider p, aspect a, tier t) noexcept {
+  return find_choice(p, a, t).has_value();
+}
+
+// The inverse: the ratio and tier that pixel size `s` stands for with provider `p`.
+//  - toapis, aivideoapi: the table cell whose size (or alternate size) is `s`. A size listed in
+//  two
+//    cells (aivideoapi's 887x1774: 1:3's first size, 1:2's alternate) maps to the cell where it
+//    is the first size listed (1:3 at 1k).
+//  - openai: any size meeting the rule; a matrix cell keeps its ratio and tier, any other size
+//    gets its exact ratio and the price tier of openai_price_tier().
+constexpr std::optional<size_choice> find_choice(provider p, pixels s) noexcept {
+  if (p == provider::openai) {
+    if (!meets_openai_rule(s)) return std::nullopt;
+    for (const size_choice& cell : choices(p))
+      if (cell.size == s) return cell;
+    return size_choice{exact_ratio(s), openai_price_tier(s), s, std::nullopt};
+  }
+  for (const size_choice& cell : choices(p))
+    if (cell.size == s) return cell;
+  for (const size_choice& cell : choices(p))
+    if (cell.alternate == s) return cell;
+  return std::nullopt;
+}
+
+// Whether `p` accepts explicit pixels `s`: OpenAI's rule, or a size (or alternate) in the
+// gateway's table — aivideoapi takes it in `aspect_ratio`, ToAPIs as its ratio and tier (the
+// legacy pixel strings of seeds 002/003 are cells of the 1K row).
+constexpr bool supports(provider p, pixels s) noexcept {
+  return find_choice(p, s).has_value();
+}
+
+// The tier `p` bills pixel size `s` at, or std::nullopt when `p` does not accept `s`.
+constexpr std::optional<tier> price_tier(provider p, pixels s) noexcept {
+  const auto cell = find_choice(p, s);
+  if (!cell) return std::nullopt;
+  return cell->resolution;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// The facts checked_size<P, W, H, T>() asserts. Each check is written so that at most one of them
+// fails for a given size — the one whose message fits — and the diagnostics show this type with
+// the provider, ratio and tier filled in: size_check<provider::toapis, 4, 3, tier::k1>.
+template <provider P, unsigned W, unsigned H, tier T>
+struct size_check {
+  static constexpr bool is_auto = W == 0 && H == 0;
+  static constexpr bool well_formed = is_auto || (W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF);
+  static constexpr aspect ratio{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
+  static constexpr std::optional<pixels> resolved =
+      well_formed ? resolve(P, ratio, T) : std::optional<pixels>();
+  static constexpr bool offered = resolved.has_value();
+  // True unless P is this provider and the (well-formed) choice is missing from its table.
+  static constexpr bool fine_for_toapis = !well_formed || P != provider::toapis || offered;
+  static constexpr bool fine_for_aivideoapi = !well_formed || P != provider::aivideoapi || offered;
+  static constexpr bool fine_for_openai = !well_formed || P != provider::openai || offered;
+
+  static constexpr bool ratio_is_two_positive_numbers = well_formed;
+  static constexpr bool toapis_offers_auto = fine_for_toapis || !is_auto;
+  static constexpr bool toapis_offers_this_ratio_at_1K =
+      fine_for_toapis || is_auto || T != tier::k1;
+  static constexpr bool toapis_offers_this_ratio_at_2K =
+      fine_for_toapis || is_auto || T != tier::k2;
+  static constexpr bool toapis_offers_this_ratio_at_4K =
+      fine_for_toapis || is_auto || T != tier::k4;
+  static constexpr bool aivideoapi_offers_this_ratio = fine_for_aivideoapi;
+  static constexpr bool openai_auto_has_pixels = fine_for_openai || !is_auto;
+  static constexpr bool openai_table_offers_this_ratio = fine_for_openai || is_auto;
+};
+
+template <provider P, unsigned W, unsigned H>
+struct pixels_check {
+  static constexpr bool well_formed = W > 0 && H > 0 && W <= 0xFFFF && H <= 0xFFFF;
+  static constexpr pixels size{static_cast<std::uint16_t>(W), static_cast<std::uint16_t>(H)};
+  static constexpr openai_size_issue issue =
+      (well_formed && P == provider::openai) ? check_openai_size(size) : openai_size_issue::none;
+  static constexpr bool in_table = well_formed && supports(P, size);
+
+  static constexpr bool sides_are_positive = well_formed;
+  static constexpr bool openai_sides_are_multiples_of_16 =
+      issue != openai_size_issue::not_multiple_of_16;
+  static constexpr bool openai_edges_are_at_most_3840 = issue != openai_size_issue::edge_too_long;
+  static constexpr bool openai_ratio_is_at_most_3_to_1 =
+      issue != openai_size_issue::ratio_beyond_3_to_1;
+  static constexpr bool openai_has_at_least_655360_pixels =
+      issue != openai_size_issue::too_few_pixels;
+  static constexpr bool openai_has_at_most_8294400_pixels =
+      issue != openai_size_issue::too_many_pixels;
+  static constexpr bool toapis_table_has_these_pixels =
+      !well_formed || P != provider::toapis || in_table;
+  static constexpr bool aivideoapi_table_has_these_pixels =
+      !well_formed || P != provider::aivideoapi || in_table;
+};
+}  // namespace detail
+
+// The pixels of ratio W:H at tier T for provider P; ill-formed when P does not offer it.
+// W = H = 0 means `auto` (aivideoapi: 1:1).
+template <provider P, unsigned W, unsigned H, tier T>
+constexpr pixels checked_size() noexcept {
+  using check = detail::size_check<P, W, H, T>;
+  static_assert(check::ratio_is_two_positive_numbers,
+                "gpt_image::checked_size: a ratio is two positive numbers up to 65535, as in "
+                "checked_size<provider::toapis, 16, 9, tier::k2>() (0, 0 means auto)");
+  static_assert(check::toapis_offers_auto,
+                "gpt_image::checked_size: toapis does not offer auto (seed 001); pick a ratio "
+                "such as 1:1");
+  static_assert(check::toapis_offers_this_ratio_at_1K,
+                "gpt_image::checked_size: toapis offers only 1:1, 3:2 and 2:3 at 1K (seed 001); "
+                "other ratios need 2K");
+  static_assert(check::toapis_offers_this_ratio_at_2K,
+                "gpt_image::checked_size: toapis offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, "
+                "9:16, 2:1, 1:2, 21:9 and 9:21 at 2K");
+  static_assert(check::toapis_offers_this_ratio_at_4K,
+                "gpt_image::checked_size: toapis offers only 16:9, 9:16, 2:1, 1:2, 21:9 and 9:21 "
+                "at 4K (seed 001); other ratios go up to 2K");
+  static_assert(check::aivideoapi_offers_this_ratio,
+                "gpt_image::checked_size: aivideoapi offers 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, "
+                "16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9, 9:21 and auto, at 1K, 2K and 4K");
+  static_assert(check::openai_auto_has_pixels,
+                "gpt_image::checked_size: openai's auto lets the server choose the size, so it "
+                "has no pixels at a tier; send the size auto without a tier");
+  static_assert(check::openai_table_offers_this_ratio,
+                "gpt_image::checked_size: openai's ratio table has 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, "
+                "4:5, 16:9, 9:16, 2:1, 1:2, 3:1, 1:3, 21:9 and 9:21; for any other size use "
+                "checked_pixels<provider::openai, W, H>()");
+  return check::resolved.value_or(pixels{0, 0});
+}
+
+// Explicit pixels W x H for provider P; ill-formed when P does not accept them (OpenAI: its size
+// rule; the gateways: a size of their table).
+template <provider P, unsigned W, unsigned H>
+constexpr pixels checked_pixels() noexcept {
+  using check = detail::pixels_check<P, W, H>;
+  static_assert(check::sides_are_positive,
+                "gpt_image::checked_pixels: both sides must be positive numbers up to 65535, as "
+                "in checked_pixels<provider::openai, 1536, 1024>()");
+  static_assert(check::openai_sides_are_multiples_of_16,
+                "gpt_image::checked_pixels: openai needs both sides to be multiples of 16 (e.g. "
+                "1024, 1536, 2048)");
+  static_assert(check::openai_edges_are_at_most_3840,
+                "gpt_image::checked_pixels: openai allows at most 3840 pixels per side");
+  static_assert(check::openai_ratio_is_at_most_3_to_1,
+                "gpt_image::checked_pixels: openai allows a long side of at most 3 times the short "
+                "side (ratio 3:1)");
+  static_assert(check::openai_has_at_least_655360_pixels,
+                "gpt_image::checked_pixels: openai needs at least 655360 pixels in total (e.g. "
+                "1024x640)");
+  static_assert(check::openai_has_at_most_8294400_pixels,
+                "gpt_image::checked_pixels: openai allows at most 8294400 pixels in total (e.g. "
+                "3840x2160 or 2880x2880)");
+  static_assert(check::toapis_table_has_these_pixels,
+                "gpt_image::checked_pixels: toapis accepts only the sizes of its table (seed 001), "
+                "e.g. 1024x1024, 1536x1024, 1024x1536, 2048x1152 or 3840x2160");
+  static_assert(check::aivideoapi_table_has_these_pixels,
+                "gpt_image::checked_pixels: aivideoapi accepts only the sizes of its table (seed "
+                "004), e.g. 1024x1024, 1254x1254, 1881x836, 2048x1152 or 3840x2160");
+  return check::size;
+}
+
+namespace detail {
+template <provider P, bool RatioParsed, std::uint16_t W, std::uint16_t H, bool TierParsed, tier T>
+constexpr pixels checked_size_from_text() noexcept {
+  static_assert(RatioParsed,
+                "GPT_IMAGE_CHECKED_SIZE: the ratio must be two positive whole numbers such as "
+                "16:9 (no spaces, signs or zeros), or auto");
+  static_assert(TierParsed,
+                "GPT_IMAGE_CHECKED_SIZE: the tier must be 1K, 2K or 4K (or 1k, 2k, 4k)");
+  if constexpr (RatioParsed && TierParsed) {
+    return checked_size<P, W, H, T>();
+  } else {
+    return pixels{0, 0};
+  }
+}
+
+template <provider P, bool Parsed, std::uint16_t W, std::uint16_t H>
+constexpr pixels checked_pixels_from_text() noexcept {
+  static_assert(Parsed,
+                "GPT_IMAGE_CHECKED_PIXELS: the size must be two positive whole numbers joined by "
+                "a lowercase x, such as 3840x2160");
+  if constexpr (Parsed) {
+    return checked_pixels<P, W, H>();
+  } else {
+    return pixels{0, 0};
+  }
+}
+}  // namespace detail
+
+GPT_IMAGE_END_NAMESPACE
+
+// The C++17 string form: a string literal cannot be a template argument before C++20, so the macro
+// parses it in a constexpr lambda and hands the numbers to checked_size / checked_pixels. Usable
+// in constexpr variables and static_assert (not as a template argument before C++20: a lambda).
+#define GPT_IMAGE_CHECKED_SIZE(provider_value, ratio_text, tier_text)                        \
+  ([] {                                                                                      \
+    constexpr auto gpt_image_ratio_ = ::gpt_image::parse_aspect(ratio_text);                 \
+    constexpr auto gpt_image_tier_ = ::gpt_image::parse_tier(tier_text);                     \
+    return ::gpt_image::detail::checked_size_from_text<                                      \
+        (provider_value), gpt_image_ratio_.has_value(),                                      \
+        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).w,                              \
+        gpt_image_ratio_.value_or(::gpt_image::aspect{1, 1}).h, gpt_image_tier_.has_value(), \
+        gpt_image_tier_.value_or(::gpt_image::tier::k1)>();                                  \
+  }())
+
+#define GPT_IMAGE_CHECKED_PIXELS(provider_value, size_text)                \
+  ([] {                                                                    \
+    constexpr auto gpt_image_size_ = ::gpt_image::parse_pixels(size_text); \
+    return ::gpt_image::detail::checked_pixels_from_text<                  \
+        (provider_value), gpt_image_size_.has_value(),                     \
+        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).width,         \
+        gpt_image_size_.value_or(::gpt_image::pixels{1, 1}).height>();     \
+  }())
+
+#if __cplusplus >= 202002L || (defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
+GPT_IMAGE_BEGIN_NAMESPACE
+namespace detail::size_errors {
+// C++20 consteval checks stop compilation by calling one of these (they are not constexpr); the
+// compiler names the function in its diagnostic, so each name is the error message.
+inline void gpt_image_size_the_ratio_must_look_like_16_9_or_auto() {}
+inline void gpt_image_size_the_tier_must_be_1K_2K_or_4K() {}
+inline void gpt_image_size_the_pixels_must_look_like_3840x2160() {}
+inline void gpt_image_size_toapis_does_not_offer_auto() {}
+inline void gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K() {}
+inline void gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K() {}
+inline void gpt_image_size_this_ratio_is_not_offered_at_this_tier() {}
+inline void gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier() {}
+inline void gpt_image_size_openai_sides_must_be_multiples_of_16() {}
+inline void gpt_image_size_openai_sides_must_be_at_most_3840() {}
+inline void gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side() {}
+inline void gpt_image_size_openai_needs_at_least_655360_pixels() {}
+inline void gpt_image_size_openai_allows_at_most_8294400_pixels() {}
+inline void gpt_image_size_these_pixels_are_not_in_the_providers_size_table() {}
+}  // namespace detail::size_errors
+
+// The pixels of `ratio` ("16:9", "auto") at `tier_text` ("4K") for provider P, checked at compile
+// time: gi::size<gi::provider::toapis>("16:9", "4K") is 3840x2160.
+template <provider P>
+consteval pixels size(std::string_view ratio, std::string_view tier_text) {
+  namespace errors = detail::size_errors;
+  const std::optional<aspect> a = parse_aspect(ratio);
+  if (!a) errors::gpt_image_size_the_ratio_must_look_like_16_9_or_auto();
+  const std::optional<tier> t = parse_tier(tier_text);
+  if (!t) errors::gpt_image_size_the_tier_must_be_1K_2K_or_4K();
+  const std::optional<pixels> p = resolve(P, *a, *t);
+  if (!p) {
+    if (P == provider::openai && a->is_auto())
+      errors::gpt_image_size_openai_auto_has_no_pixels_send_auto_without_a_tier();
+    else if (P == provider::toapis && a->is_auto())
+      errors::gpt_image_size_toapis_does_not_offer_auto();
+    else if (P == provider::toapis && *t == tier::k1)
+      errors::gpt_image_size_toapis_offers_only_1_1_and_3_2_and_2_3_at_1K();
+    else if (P == provider::toapis && *t == tier::k4)
+      errors::gpt_image_size_toapis_offers_only_16_9_9_16_2_1_1_2_21_9_9_21_at_4K();
+    else
+      errors::gpt_image_size_this_ratio_is_not_offered_at_this_tier();
+  }
+  return *p;
+}
+
+// Explicit pixels ("1536x1024") for provider P, checked at compile time.
+template <provider P>
+consteval pixels size(std::string_view wxh) {
+  namespace errors = detail::size_errors;
+  const std::optional<pixels> p = parse_pixels(wxh);
+  if (!p) errors::gpt_image_size_the_pixels_must_look_like_3840x2160();
+  if (P == provider::openai) {
+    switch (check_openai_size(*p)) {
+      case openai_size_issue::none:
+        break;
+      case openai_size_issue::zero_side:  // parse_pixels() already refused zeros
+      case openai_size_issue::not_multiple_of_16:
+        errors::gpt_image_size_openai_sides_must_be_multiples_of_16();
+        break;
+      case openai_size_issue::edge_too_long:
+        errors::gpt_image_size_openai_sides_must_be_at_most_3840();
+        break;
+      case openai_size_issue::ratio_beyond_3_to_1:
+        errors::gpt_image_size_openai_long_side_must_be_at_most_3_times_the_short_side();
+        break;
+      case openai_size_issue::too_few_pixels:
+        errors::gpt_image_size_openai_needs_at_least_655360_pixels();
+        break;
+      case openai_size_issue::too_many_pixels:
+        errors::gpt_image_size_openai_allows_at_most_8294400_pixels();
+        break;
+    }
+  } else if (!supports(P, *p)) {
+    errors::gpt_image_size_these_pixels_are_not_in_the_providers_size_table();
+  }
+  return *p;
+}
+GPT_IMAGE_END_NAMESPACE
+#endif
+// #include <gpt_image/tables/errc.hpp>
+// #include <gpt_image/tables/errors.hpp>
+// SPDX-License-Identifier: MIT
+// The error taxonomy's facts: for every errc its wire code, HTTP status, envelope type, whether
+// and how to retry, whether a failed task is refunded, and a fix hint (describe()); and the
+// mapping from what a provider sent to an errc (classify()). Sources: seeds 001-004 (ToAPIs'
+// "Common Errors", aivideoapi's "Error Reference") and the aliases PROVIDERS.md lists.
+
+// #include <gpt_image/tables/errc.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// When to retry. Seeds 001-003 prescribe "1s/2s/4s backoff with jitter" for 429; PROVIDERS.md
+// says to back off "the same way after 503", and the library uses the same schedule for its other
+// transient errors. A Retry-After header, when sent, takes precedence (the client's business).
+struct backoff_schedule {
+  std::uint32_t first_delay_ms;  // before the first retry
+  std::uint32_t factor;          // each further retry waits this many times longer
+  std::uint32_t retries;         // then the error is surfaced
+  bool jitter;                   // randomise each delay so that clients do not retry in lockstep
+
+  // The delay before retry number `retry` (0-based), without jitter; 0 past the last retry.
+  constexpr std::uint32_t delay_ms(std::uint32_t retry) const noexcept {
+    if (retry >= retries) return 0;
+    std::uint32_t delay = first_delay_ms;
+    for (std::uint32_t i = 0; i < retry; ++i) delay *= factor;
+    return delay;
+  }
+};
+
+inline constexpr backoff_schedule no_retry{0, 0, 0, false};
+inline constexpr backoff_schedule seed_backoff{1000, 2, 3, true};  // 1 s, 2 s, 4 s with jitter
+
+// What happens to the money when a request fails this way.
+enum class refund_policy : unsigned char {
+  not_charged,     // refused before any task existed (or never sent): nothing was billed
+  refunded,        // the provider documents an automatic refund
+  undocumented,    // a task may have run; no source says whether it is billed
+  not_applicable,  // the client's own bookkeeping error, unrelated to billing
+};
+
+struct error_info {
+  errc code;
+  std::string_view name;       // the enumerator's name, e.g. "rate_limit_exceeded"
+  std::string_view wire_code;  // as the provider sends it; empty for the client's own errors
+  // Other codes and types classify() maps here at `http_status`, space-separated. A type can
+  // belong to two entries (billing_error: 402 and 429); the status decides.
+  std::string_view wire_aliases;
+  int http_status;        // 0 where no single HTTP status belongs to it
+  std::string_view type;  // the envelope's `type`, where a source names one
+  bool from_provider;     // false: raised by the client itself
+  bool retryable;         // the same request may succeed later, unchanged
+  // The server certainly did not accept the request, so resending a create cannot bill twice.
+  bool request_refused;
+  backoff_schedule backoff;
+  refund_policy refund;
+  std::string_view fix;  // what to do about it
+};
+
+// One entry per errc, in enumerator order (checked by tests/unit/tables_static_test.cpp). Columns:
+// code, name, wire_code, wire_aliases, http_status, type, the three flags, backoff, refund, fix.
+inline constexpr error_info error_table[] = {
+    {errc::invalid_request, "invalid_request", "invalid_request",
+     "invalid_request_error invalid_parameters", 400, "invalid_request_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Validate model, prompt, size, resolution and response_format against the provider's "
+     "documentation; retry only after correcting the payload."},
+    {errc::invalid_reference_images, "invalid_reference_images", "invalid_reference_images", "",
+     400, "", /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Reference images must be public http(s) URLs: upload local files first (ToAPIs: POST "
+     "/v1/uploads/images) and pass the resulting URL; base64 and local paths are refused."},
+    {errc::authentication_failed, "authentication_failed", "invalid_api_key",
+     "authentication_error unauthorized 401", 401, "authentication_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Verify the Authorization: Bearer header and the key's scope; aivideoapi keys start with "
+     "sk- and may have been disabled or deleted."},
+    {errc::insufficient_credits, "insufficient_credits", "insufficient_credits",
+     "insufficient_quota quota_exceeded billing_error", 402, "billing_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Top up the account (aivideoapi: check GET /v1/credits, then Dashboard > Billing)."},
+    {errc::ip_not_allowed, "ip_not_allowed", "ip_not_allowed", "", 403, "permission_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Add this machine's IP address to the key's allowlist, or use a key without one."},
+    {errc::permission_denied, "permission_denied", "permission_denied",
+     "model_access_denied permission_error 403", 403, "permission_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "The key may not use this model or endpoint; check its permissions in the provider's "
+     "console."},
+    {errc::model_not_found, "model_not_found", "model_not_found", "", 404, "invalid_request_error",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Use the model id gpt-image-2; the model may be inactive for this key or provider."},
+    {errc::task_not_found, "task_not_found", "task_not_found", "not_found_error 404", 404,
+     "invalid_request_error", /*from_provider, retryable, request_refused:*/ true, false, true,
+     no_retry, refund_policy::not_charged,
+     "Check the task id (aivideoapi returns it as data.taskId) and that it was created with the "
+     "same provider and key."},
+    {errc::not_found, "not_found", "", "", 404, "",
+     /*from_provider, retryable, request_refused:*/ true, false, true, no_retry,
+     refund_policy::not_charged,
+     "Check the base URL and path; result URLs expire (24 h on ToAPIs), so download promptly."},
+    {errc::content_policy_violation, "content_policy_violation", "content_policy_violation",
+     "image_content_policy_violation", 422, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "The provider's moderation refused the prompt or a reference image; change them (retrying "
+     "unchanged will fail again)."},
+    {errc::rate_limit_exceeded, "rate_limit_exceeded", "rate_limit_exceeded", "rate_limit_error",
+     429, "rate_limit_error", /*from_provider, retryable, request_refused:*/ true, true, true,
+     seed_backoff, refund_policy::not_charged,
+     "Back off 1 s / 2 s / 4 s with jitter (honour Retry-After); if it persists, reduce the "
+     "request rate and concurrency or review the quota."},
+    {errc::spend_limit_exceeded, "spend_limit_exceeded", "spend_limit_exceeded", "billing_error",
+     429, "billing_error", /*from_provider, retryable, request_refused:*/ true, false, true,
+     no_retry, refund_policy::not_charged,
+     "The key's hourly, daily or total spend limit is reached; raise it or wait for the period "
+     "to end (retrying within seconds will not help)."},
+    {errc::internal_error, "internal_error", "internal_error", "api_error", 500, "api_error",
+     /*from_provider, retryable, request_refused:*/ true, true, false, seed_backoff,
+     refund_policy::undocumented,
+     "An unexpected server error; retry later. A create answered with 500 may still have been "
+     "accepted: look the task up before submitting again."},
+    // As an HTTP 503 the submit was refused; as a failed task's code, aivideoapi refunds the
+    // task.
+    {errc::upstream_error, "upstream_error", "upstream_error", "", 503, "upstream_error",
+     /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
+     refund_policy::refunded,
+     "The upstream model provider failed or refused (possibly sensitive content); the credits "
+     "are refunded. Retry later, or change the prompt if it keeps failing."},
+    {errc::service_unavailable, "service_unavailable", "rate_limit_unavailable", "502 503 504", 503,
+     "", /*from_provider, retryable, request_refused:*/ true, true, true, seed_backoff,
+     refund_policy::not_charged,
+     "The service or its rate limiter is down (ToAPIs: submissions blocked, status queries still "
+     "allowed); back off and retry."},
+    {errc::task_failed, "task_failed", "generation_failed", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "The task ran and failed; its message says why. Resubmit if the cause looks transient "
+     "(aivideoapi refunds failed tasks)."},
+    {errc::http_error, "http_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ true, false, false, no_retry,
+     refund_policy::undocumented,
+     "An HTTP error the taxonomy does not name; see the status and message."},
+    {errc::validation_failed, "validation_failed", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
+     refund_policy::not_charged,
+     "The request was rejected locally and not sent; correct it as the message says."},
+    {errc::unsupported, "unsupported", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, true, no_retry,
+     refund_policy::not_charged,
+     "The provider has no such operation; pick another provider or form (e.g. a URL instead of "
+     "a local file on aivideoapi)."},
+    {errc::connection_failed, "connection_failed", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, true, true, seed_backoff,
+     refund_policy::not_charged,
+     "Check the network, base URL and proxy; the request never reached the server, so retrying "
+     "is safe."},
+    {errc::timeout, "timeout", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, true, false, seed_backoff,
+     refund_policy::undocumented,
+     "Raise the timeout or retry; a create that timed out may have been accepted, so look the "
+     "task up first."},
+    {errc::tls_error, "tls_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::not_charged,
+     "Check the system CA certificates, the clock and the host name; verification stays on."},
+    {errc::cancelled, "cancelled", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The caller cancelled; a task already submitted may still run and be billed."},
+    {errc::deadline_exceeded, "deadline_exceeded", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The task did not finish in time; poll its id later or allow more time (4K at high quality "
+     "can take over 120 s)."},
+    {errc::malformed_response, "malformed_response", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "The provider's response could not be understood; the message carries an excerpt."},
+    {errc::outcome_unknown, "outcome_unknown", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "A create may or may not have been accepted and was not retried; look the task up before "
+     "submitting again, or it may be billed twice."},
+    {errc::response_too_large, "response_too_large", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::undocumented,
+     "Raise the response size cap, or ask for URLs instead of inline base64."},
+    {errc::io_error, "io_error", "", "", 0, "",
+     /*from_provider, retryable, request_refused:*/ false, false, false, no_retry,
+     refund_policy::not_applicable, "A local file could not be read or written; check the path."},
+};
+
+namespace detail {
+inline constexpr std::size_t error_table_size = sizeof(error_table) / sizeof(error_table[0]);
+
+constexpr bool error_table_is_in_enumerator_order() noexcept {
+  for (std::size_t i = 0; i < error_table_size; ++i)
+    if (static_cast<std::size_t>(error_table[i].code) != i) return false;
+  // errc::io_error is the last enumerator: a new one must get an entry here too.
+  return static_cast<std::size_t>(errc::io_error) + 1 == error_table_size;
+}
+}  // namespace detail
+
+// Everything the taxonomy knows about `e`.
+constexpr const error_info& describe(errc e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return error_table[i < detail::error_table_size ? i : static_cast<std::size_t>(errc::http_error)];
+}
+
+// "rate_limit_exceeded"
+constexpr std::string_view to_string(errc e) noexcept {
+  return describe(e).name;
+}
+
+// Whether `p` refunds a task that ends in status "failed": aivideoapi does ("Failed tasks are
+// automatically refunded", seed 004); ToAPIs' seeds do not say; OpenAI has no tasks.
+constexpr refund_policy failed_task_refund(provider p) noexcept {
+  switch (p) {
+    case provider::aivideoapi:
+      return refund_policy::refunded;
+    case provider::toapis:
+      return refund_policy::undocumented;
+    case provider::openai:
+      break;
+  }
+  return refund_policy::not_applicable;
+}
+
+namespace detail {
+constexpr char ascii_lower_char(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
+  return true;
+}
+constexpr std::string_view trim_ascii_space(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Codes that name one errc whatever the HTTP status (a failed task arrives with 200).
+struct wire_code_entry {
+  std::string_view code;
+  errc meaning;
+};
+inline constexpr wire_code_entry specific_wire_codes[] = {
+    {"invalid_request", errc::invalid_request},
+    {"invalid_parameters", errc::invalid_request},  // Evolink task error (PROVIDERS.md §4)
+    {"invalid_reference_images", errc::invalid_reference_images},
+    {"invalid_api_key", errc::authentication_failed},
+    {"unauthorized", errc::authentication_failed},  // ToAPIs' status-page table
+    {"insufficient_credits", errc::insufficient_credits},
+    {"insufficient_quota", errc::insufficient_credits},  // ToAPIs' table; OpenAI sends it with 429
+    {"quota_exceeded", errc::insufficient_credits},
+    {"ip_not_allowed", errc::ip_not_allowed},
+    {"permission_denied", errc::permission_denied},
+    {"model_access_denied", errc::permission_denied},
+    {"model_not_found", errc::model_not_found},
+    {"task_not_found", errc::task_not_found},
+    {"content_policy_violation", errc::content_policy_violation},
+    {"image_content_policy_violation", errc::content_policy_violation},
+    {"rate_limit_exceeded", errc::rate_limit_exceeded},
+    {"spend_limit_exceeded", errc::spend_limit_exceeded},
+    {"internal_error", errc::internal_error},
+    {"upstream_error", errc::upstream_error},
+    {"rate_limit_unavailable", errc::service_unavailable},  // ToAPIs' limiter is down (503)
+    {"generation_failed", errc::task_failed},               // ToAPIs' failed-task code
+};
+
+// The taxonomy code for an HTTP status alone.
+constexpr errc classify_status(int status) noexcept {
+  switch (status) {
+    case 400:
+      return errc::invalid_request;
+    case 401:
+      return errc::authentication_failed;
+    case 402:
+      return errc::insufficient_credits;
+    case 403:
+      return errc::permission_denied;
+    case 404:
+      return errc::not_found;
+    case 408:
+      return errc::timeout;
+    case 422:
+      return errc::content_policy_violation;  // ToAPIs' status-page table
+    case 429:
+      return errc::rate_limit_exceeded;
+    case 500:
+      return errc::internal_error;
+    case 502:
+    case 503:
+    case 504:
+      return errc::service_unavailable;
+    default:
+      break;
+  }
+  if (status >= 200 && status <= 299) return errc::task_failed;  // a failed task's own body
+  if (status >= 500 && status <= 599) return errc::internal_error;
+  return errc::http_error;
+}
+
+constexpr int parse_status_code(std::string_view s) noexcept {
+  if (s.size() != 3) return 0;
+  int value = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    value = value * 10 + (c - '0');
+  }
+  return value >= 100 ? value : 0;
+}
+}  // namespace detail
+
+namespace detail {
+// The errc `wire_code` names (steps 1-3 below), or std::nullopt when it names none.
+constexpr std::optional<errc> classify_wire_code(int status, std::string_view wire_code) noexcept {
+  const std::string_view code = trim_ascii_space(wire_code);
+  if (code.empty()) return std::nullopt;
+  for (const auto& entry : specific_wire_codes)
+    if (equals_ignoring_ascii_case(code, entry.code)) return entry.meaning;
+
+  if (const int numeric = parse_status_code(code)) {
+    const int effective = (status == 0 || (status >= 200 && status <= 299)) ? numeric : status;
+    if (effective == 404) return errc::task_not_found;
+    return classify_status(effective);
+  }
+
+  if (equals_ignoring_ascii_case(code, "billing_error"))
+    return status == 429 ? errc::spend_limit_exceeded : errc::insufficient_credits;
+  if (equals_ignoring_ascii_case(code, "not_found_error")) return errc::task_not_found;
+  if (equals_ignoring_ascii_case(code, "authentication_error")) return errc::authentication_failed;
+  if (equals_ignoring_ascii_case(code, "permission_error")) return errc::permission_denied;
+  if (equals_ignoring_ascii_case(code, "rate_limit_error")) return errc::rate_limit_exceeded;
+  if (equals_ignoring_ascii_case(code, "api_error")) return errc::internal_error;
+  // ToAPIs sends it as its 400 code (seed 001); aivideoapi as the type of its 404s (seed 004).
+  if (equals_ignoring_ascii_case(code, "invalid_request_error"))
+    return status == 404 ? errc::not_found : errc::invalid_request;
+  return std::nullopt;
+}
+}  // namespace detail
+
+// The errc for an error the provider sent: HTTP `status` (0 if none) and `wire_code`, the
+// envelope's `code` — or its `type` when the code is null — as text ("404" for an integer code).
+//  1. A specific code decides alone, whatever the status (a failed task arrives with 200): the
+//     two 429s (rate_limit_exceeded, spend_limit_exceeded) and the two 404s (model_not_found,
+//     task_not_found) are told apart here.
+//  2. An integer code stands for an HTTP status; ToAPIs' integer 404 is its "Task not found".
+//  3. An envelope type narrows the status: billing_error is insufficient_credits at 402 and
+//     spend_limit_exceeded at 429; not_found_error is task_not_found (ToAPIs' status page).
+//  4. Otherwise the HTTP status alone decides (403 -> permission_denied, 404 -> not_found,
+//     503 -> service_unavailable, a 2xx -> task_failed, ...; anything else -> http_error).
+// Matching ignores ASCII case and surrounding spaces.
+constexpr errc classify(int status, std::string_view wire_code) noexcept {
+  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
+  return detail::classify_status(status);
+}
+
+// The same with the envelope's `type` as a second opinion when the code names nothing
+// (OpenAI's envelope often has "code": null and a type).
+constexpr errc classify(int status, std::string_view wire_code, std::string_view type) noexcept {
+  if (const auto named = detail::classify_wire_code(status, wire_code)) return *named;
+  if (const auto named = detail::classify_wire_code(status, type)) return *named;
+  return detail::classify_status(status);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/explain.hpp>
+// SPDX-License-Identifier: MIT
+// Error-message text for a size a provider does not offer: what was wrong and the nearest valid
+// choices, e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
+// (2048x1536)". Constexpr, written into an inline_message (no <string> in the tables); it converts
+// to std::string where one is wanted.
+
+// #include <gpt_image/tables/format.hpp>
+// SPDX-License-Identifier: MIT
+// Spellings of the table vocabulary as each dialect writes it: provider names, tiers ("1K" for
+// ToAPIs, "1k" for aivideoapi), ratios ("16:9") and pixel sizes ("3840x2160"). All constexpr; the
+// numeric ones return a small fixed buffer (basic_inline_string), so no allocation and no
+// dangling views.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Text held by value in a fixed buffer: constexpr, no allocation, and no <string> in the tables.
+// Text beyond `Capacity` is cut off; every text the tables build fits (checked by the tests).
+//  - view(), c_str(): read it. There is deliberately no implicit conversion to std::string_view:
+//    a view of a temporary would dangle.
+//  - It converts to std::string (or any string type constructible from pointer and length), so
+//    `std::string s = explain_unsupported(...)` and `error(errc::validation_failed,
+//    explain_unsupported(...))` work without this header including <string>.
+template <std::size_t Capacity>
+struct basic_inline_string {
+  static constexpr std::size_t capacity = Capacity;
+
+  char chars[Capacity + 1] = {};  // always NUL-terminated
+  std::size_t length = 0;
+
+  constexpr std::string_view view() const noexcept { return std::string_view(chars, length); }
+  constexpr const char* c_str() const noexcept { return chars; }
+  constexpr std::size_t size() const noexcept { return length; }
+  constexpr bool empty() const noexcept { return length == 0; }
+
+  template <class String,
+            std::enable_if_t<!std::is_same_v<String, std::string_view> &&
+                                 std::is_constructible_v<String, const char*, std::size_t>,
+                             int> = 0>
+  operator String() const {  // NOLINT: implicit by design, see above
+    return String(chars, length);
+  }
+
+  constexpr basic_inline_string& append(std::string_view text) noexcept {
+    for (char c : text)
+      if (length < Capacity) chars[length++] = c;
+    return *this;
+  }
+  template <std::size_t N>
+  constexpr basic_inline_string& append(const basic_inline_string<N>& text) noexcept {
+    return append(text.view());
+  }
+  constexpr basic_inline_string& append_number(std::uint64_t value) noexcept {
+    char digits[20] = {};
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (count > 0 && length < Capacity) chars[length++] = digits[--count];
+    return *this;
+  }
+};
+
+template <std::size_t N>
+constexpr bool operator==(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return a.view() == b;
+}
+template <std::size_t N>
+constexpr bool operator!=(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return !(a == b);
+}
+
+// Long enough for "65535x65535".
+using inline_string = basic_inline_string<15>;
+// Long enough for every message the tables write (explain.hpp).
+using inline_message = basic_inline_string<255>;
+
+// "openai", "toapis", "aivideoapi" — also what parse_provider() reads.
+constexpr std::string_view to_string(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return "toapis";
+    case provider::aivideoapi:
+      return "aivideoapi";
+    case provider::openai:
+      break;
+  }
+  return "openai";
+}
+
+// The tier as `p` writes it on the wire: ToAPIs "1K" (seed 001), aivideoapi "1k" (seed 004).
+// PROVIDERS.md C4: ToAPIs' HEAD docs write "1k"; seed 001 writes "1K", which is what we send.
+// OpenAI has no tier parameter; its tiers are the price tiers of seed 000, written "1K".
+constexpr std::string_view tier_name(tier t, provider p = provider::toapis) noexcept {
+  const bool lower = p == provider::aivideoapi;
+  switch (t) {
+    case tier::k2:
+      return lower ? "2k" : "2K";
+    case tier::k4:
+      return lower ? "4k" : "4K";
+    case tier::k1:
+      break;
+  }
+  return lower ? "1k" : "1K";
+}
+
+// "16:9"; `auto` is written "auto".
+constexpr inline_string format_aspect(aspect a) noexcept {
+  inline_string s;
+  if (a.is_auto()) {
+    s.append("auto");
+    return s;
+  }
+  s.append_number(a.w);
+  s.append(":");
+  s.append_number(a.h);
+  return s;
+}
+
+// "3840x2160" (lowercase x, as every dialect sends it).
+constexpr inline_string format_pixels(pixels p) noexcept {
+  inline_string s;
+  s.append_number(p.width);
+  s.append("x");
+  s.append_number(p.height);
+  return s;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/nearest.hpp>
+// SPDX-License-Identifier: MIT
+// nearest_supported(): the valid choices closest to one a provider does not offer, so an error can
+// say what would work instead ("nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K (2048x1536)").
+
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Two ways to get close to an unsupported ratio at a tier: keep the tier, or keep the ratio.
+struct nearest_choices {
+  std::optional<size_choice> same_tier;   // the offered ratio closest to the requested one
+  std::optional<size_choice> same_ratio;  // the requested ratio at the nearest tier offering it
+};
+
+namespace detail {
+// How far apart two ratios are, as the factor max(r1/r2, r2/r1) >= 1 kept as a fraction
+// (numerator, denominator), so that 16:9 vs 9:16 is as far as 9:16 vs 16:9.
+struct ratio_distance {
+  std::uint64_t num;
+  std::uint64_t den;
+};
+constexpr ratio_distance distance_between(aspect a, aspect b) noexcept {
+  const std::uint64_t x = std::uint64_t{a.w} * b.h;
+  const std::uint64_t y = std::uint64_t{b.w} * a.h;
+  return x > y ? ratio_distance{x, y} : ratio_distance{y, x};
+}
+// Terms are below 2^32, so the cross products stay below 2^64.
+constexpr bool closer(ratio_distance a, ratio_distance b) noexcept {
+  return a.num * b.den < b.num * a.den;
+}
+
+constexpr int tier_rank(tier t) noexcept {
+  return t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+}
+
+// The factor by which two positive quantities differ, >= 1.
+constexpr double factor_between(double a, double b) noexcept {
+  return a > b ? a / b : b / a;
+}
+}  // namespace detail
+
+// The choices nearest to ratio `a` at tier `t` for provider `p`:
+//  - same_tier: the offered ratio with the smallest factor to `a` (ties: the first in table order);
+//  - same_ratio: `a` at the nearest tier that offers it (of two equally near, the higher: you
+//    asked for at least that much resolution).
+// When `p` offers (a, t), or offers `a`'s stand-in at `t` (`auto` counts as 1:1), both members
+// hold that one cell.
+constexpr nearest_choices nearest_supported(provider p, aspect a, tier t) noexcept {
+  if (const auto exact = find_choice(p, a, t)) return {exact, exact};
+  if (a.is_auto()) a = aspect{1, 1};
+  nearest_choices result;
+  if (a.w == 0 || a.h == 0) return result;
+  a = reduce(a);
+  detail::ratio_distance best{};
+  for (const size_choice& cell : choices(p, t)) {
+    const auto d = detail::distance_between(a, cell.ratio);
+    if (!result.same_tier || detail::closer(d, best)) {
+      result.same_tier = cell;
+      best = d;
+    }
+  }
+  // `auto` where it is not offered: its 1:1 stand-in at this tier is the answer.
+  if (result.same_tier && reduce(result.same_tier->ratio) == a) {
+    result.same_ratio = result.same_tier;
+    return result;
+  }
+  int best_gap = 99;
+  for (tier other : all_tiers) {
+    const auto cell = find_choice(p, a, other);
+    if (!cell || other == t) continue;
+    const int gap = detail::tier_rank(other) - detail::tier_rank(t);
+    const int magnitude = gap < 0 ? -gap : gap;
+    // Iterating upwards, `<=` lets the higher of two equally near tiers win.
+    if (magnitude <= best_gap) {
+      result.same_ratio = cell;
+      best_gap = magnitude;
+    }
+  }
+  return result;
+}
+
+// The accepted pixel size nearest to `s` for provider `p` (`s` itself when accepted). Its `size`
+// is the suggested pixels: for OpenAI the nearest size meeting the rule (nearest_openai_size());
+// for a gateway the table size (first or alternate) that differs least from `s`, by the factor
+// between the areas times the square of the factor between the ratios — the shape counts double,
+// so 2880x2880 on ToAPIs suggests 2048x2048 rather than 3840x2160. std::nullopt for a zero side.
+constexpr std::optional<size_choice> nearest_supported(provider p, pixels s) noexcept {
+  if (s.width == 0 || s.height == 0) return std::nullopt;
+  if (p == provider::openai) {
+    const auto snapped = nearest_openai_size(s);
+    if (!snapped) return std::nullopt;
+    return find_choice(p, *snapped);
+  }
+  if (const auto exact = find_choice(p, s)) {
+    if (exact->size == s) return exact;
+    return size_choice{exact->ratio, exact->resolution, s, exact->size};
+  }
+  std::optional<size_choice> best;
+  double best_cost = 0;
+  const auto consider = [&](const size_choice& cell, pixels candidate,
+                            std::optional<pixels> other) {
+    const double ratio_factor = detail::factor_between(double(s.width) * candidate.height,
+                                                       double(candidate.width) * s.height);
+    const double cost = ratio_factor * ratio_factor *
+                        detail::factor_between(double(s.area()), double(candidate.area()));
+    if (!best || cost < best_cost) {
+      best = size_choice{cell.ratio, cell.resolution, candidate, other};
+      best_cost = cost;
+    }
+  };
+  for (const size_choice& cell : choices(p)) {
+    consider(cell, cell.size, cell.alternate);
+    if (cell.alternate) consider(cell, *cell.alternate, cell.size);
+  }
+  return best;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// "3:2 at 1K (1536x1024)"
+constexpr void append_size_choice(inline_message& text, provider p, const size_choice& c) noexcept {
+  text.append(format_aspect(c.ratio))
+      .append(" at ")
+      .append(tier_name(c.resolution, p))
+      .append(" (")
+      .append(format_pixels(c.size))
+      .append(")");
+}
+
+constexpr void append_openai_issue(inline_message& text, pixels s) noexcept {
+  switch (check_openai_size(s)) {
+    case openai_size_issue::zero_side:
+      text.append("a side is 0");
+      return;
+    case openai_size_issue::not_multiple_of_16:
+      text.append("both sides must be multiples of 16 (")
+          .append_number(s.width % 16 != 0 ? s.width : s.height)
+          .append(" is not)");
+      return;
+    case openai_size_issue::edge_too_long:
+      text.append("no side may be longer than 3840 pixels");
+      return;
+    case openai_size_issue::ratio_beyond_3_to_1:
+      text.append("the long side may be at most 3 times the short side (3:1)");
+      return;
+    case openai_size_issue::too_few_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, fewer than the minimum of 655360");
+      return;
+    case openai_size_issue::too_many_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, more than the maximum of 8294400");
+      return;
+    case openai_size_issue::none:
+      break;
+  }
+  text.append("it is valid");
+}
+}  // namespace detail
+
+// Why ratio `a` at tier `t` is not a size of provider `p`, and what is nearest. Meant for a (a, t)
+// that supports() rejects; for a supported one it says so.
+constexpr inline_message explain_unsupported(provider p, aspect a, tier t) noexcept {
+  inline_message text;
+  if (supports(p, a, t)) {
+    text.append(format_aspect(a)).append(" at ").append(tier_name(t, p));
+    text.append(" is offered by ").append(to_string(p));
+    return text;
+  }
+  if (a.is_auto() && auto_size_of(p) == auto_size::server_chooses) {
+    text.append("auto lets ").append(to_string(p)).append(" choose the size, so it has no pixels");
+    text.append(" at ").append(tier_name(t, p)).append("; send the size \"auto\" without a tier");
+    if (const auto square = find_choice(p, aspect{1, 1}, t)) {
+      text.append(", or pick a ratio such as ");
+      detail::append_size_choice(text, p, *square);
+    }
+    return text;
+  }
+  if (!a.is_auto() && (a.w == 0 || a.h == 0)) {
+    text.append(format_aspect(a)).append(" is not a ratio: both terms must be positive, e.g. 16:9");
+    return text;
+  }
+  if (a.is_auto())
+    text.append("auto is not offered by ").append(to_string(p)).append("; pick a ratio");
+  else
+    text.append(format_aspect(a))
+        .append(" is not offered at ")
+        .append(tier_name(t, p))
+        .append(" by ")
+        .append(to_string(p));
+  const nearest_choices near = nearest_supported(p, a, t);
+  if (near.same_tier || near.same_ratio) text.append("; nearest: ");
+  if (near.same_tier) detail::append_size_choice(text, p, *near.same_tier);
+  if (near.same_ratio && near.same_ratio != near.same_tier) {
+    if (near.same_tier) text.append(" or ");
+    detail::append_size_choice(text, p, *near.same_ratio);
+  }
+  return text;
+}
+
+// Why explicit pixels `s` are not a size of provider `p`, and what is nearest.
+constexpr inline_message explain_unsupported(provider p, pixels s) noexcept {
+  inline_message text;
+  text.append(format_pixels(s));
+  if (supports(p, s)) {
+    text.append(" is accepted by ").append(to_string(p));
+    return text;
+  }
+  if (p == provider::openai) {
+    text.append(" is not a valid openai size: ");
+    detail::append_openai_issue(text, s);
+  } else {
+    text.append(" is not in the ").append(to_string(p)).append(" size table");
+  }
+  if (const auto near = nearest_supported(p, s)) {
+    text.append("; nearest: ");
+    if (p == provider::openai)
+      text.append(format_pixels(near->size));
+    else
+      detail::append_size_choice(text, p, *near);
+  }
+  return text;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/format.hpp>
+// #include <gpt_image/tables/limits.hpp>
+// SPDX-License-Identifier: MIT
+// Each provider's request limits: prompt length, reference images, images per request, what
+// comes back (URLs or inline base64) and in which forms reference images are accepted.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct limits {
+  std::uint32_t prompt_max_chars;     // the documented maximum prompt length in characters
+  std::uint8_t reference_images_max;  // reference images per request
+  std::uint8_t n_min;                 // images per request
+  std::uint8_t n_max;
+  // What the result can be delivered as.
+  bool returns_url;
+  bool returns_b64_json;
+  // How reference images may be given.
+  bool reference_by_url;     // public http(s) URLs
+  bool reference_inline;     // base64 or data: URLs inside the request
+  bool reference_multipart;  // files in a multipart request (OpenAI's /images/edits)
+  bool has_upload_endpoint;  // a separate upload call turns a local file into a URL
+  tier default_tier;         // when no tier is sent
+};
+
+// Initialisers name their fields in comments: C++17 has no designated initialisers.
+inline constexpr limits openai_limits{
+    /*prompt_max_chars=*/32000,   // "at most 32,000 chars for GPT image models" (PROVIDERS.md §1)
+    /*reference_images_max=*/16,  // /images/edits: up to 16 images
+    /*n_min=*/1,
+    /*n_max=*/10,
+    /*returns_url=*/false,  // `url` is "unsupported for GPT image models"
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,     // JSON edits: image_url is an http(s) URL...
+    /*reference_inline=*/true,     // ...or a data URL
+    /*reference_multipart=*/true,  // multipart edits: image / image[]
+    /*has_upload_endpoint=*/false,
+    /*default_tier=*/tier::k1,  // OpenAI sends no tier; its default size is "auto"
+};
+
+// Seed 001 is silent on the reference-image count and on n's range; 16 and 1-10 are from
+// PROVIDERS.md (ToAPIs' edits and official pages).
+inline constexpr limits toapis_limits{
+    // Seed 003 (an older revision) said 4,000; seed 001 and PROVIDERS.md HEAD say 32,000.
+    /*prompt_max_chars=*/32000,
+    /*reference_images_max=*/16,
+    /*n_min=*/1,
+    /*n_max=*/10,
+    // Seed 001 lists url | b64_json; PROVIDERS.md C7: HEAD returns URLs only.
+    /*returns_url=*/true,
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,   // "Reference images must be URLs" (seeds 000-003)
+    /*reference_inline=*/false,  // "no direct base64 references"
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/true,  // "use the Upload Image API to upload local files" (seed 001)
+    /*default_tier=*/tier::k1,     // resolution defaults to 1K (seed 001)
+};
+
+inline constexpr limits aivideoapi_limits{
+    /*prompt_max_chars=*/20000,   // seed 004: "max 20,000 characters"
+    /*reference_images_max=*/16,  // seed 004: "Maximum 16 images"
+    /*n_min=*/1,
+    /*n_max=*/1,           // seed 004's request has no `n`: one task, one image
+    /*returns_url=*/true,  // output.urls[]
+    /*returns_b64_json=*/false,
+    /*reference_by_url=*/true,  // input.image_urls
+    /*reference_inline=*/false,
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/false,  // seed 004 documents none
+    /*default_tier=*/tier::k1,      // "resolution ... defaults to 1k"
+};
+
+constexpr const limits& limits_of(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return toapis_limits;
+    case provider::aivideoapi:
+      return aivideoapi_limits;
+    case provider::openai:
+      break;
+  }
+  return openai_limits;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/nearest.hpp>
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/prices.hpp>
+// SPDX-License-Identifier: MIT
+// Per-image list prices by provider and tier, in exact integer units (micro-dollars, and
+// milli-credits where a provider bills in credits), and a constexpr estimate for n images.
+// List prices only: seed 000 says ToAPIs' "final billing [is] based on account pricing".
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct price {
+  std::uint64_t micro_usd;      // US dollars x 1,000,000
+  std::uint64_t milli_credits;  // provider credits x 1,000; 0 where the provider bills in dollars
+};
+
+constexpr bool operator==(price a, price b) noexcept {
+  return a.micro_usd == b.micro_usd && a.milli_credits == b.milli_credits;
+}
+constexpr bool operator!=(price a, price b) noexcept {
+  return !(a == b);
+}
+
+// aivideoapi: 1 credit = $0.005 (4.7 credits = $0.0235, seed 004).
+inline constexpr std::uint64_t aivideoapi_micro_usd_per_credit = 5000;
+
+// The list price of one image of tier `t`.
+//  - openai: "official public pricing is roughly $0.22 / $0.50 / $1.30" (seed 000). PROVIDERS.md
+//    quotes a third party's per-quality prices instead ($0.211 / $0.428 / $0.565 at high).
+//  - toapis: $0.015 / $0.020 / $0.025 as listed on the landing comparison (seed 000).
+//  - aivideoapi: 4.7 / 9.4 / 14.1 credits = $0.0235 / $0.047 / $0.0705 (seed 004); PROVIDERS.md
+//    C17: an older revision charged 2.4 / 4.8 / 7.2 credits.
+constexpr price price_of(provider p, tier t) noexcept {
+  const int i = t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+  switch (p) {
+    case provider::toapis: {
+      constexpr std::uint64_t micro_usd[] = {15000, 20000, 25000};
+      return {micro_usd[i], 0};
+    }
+    case provider::aivideoapi: {
+      constexpr std::uint64_t milli_credits[] = {4700, 9400, 14100};
+      return {milli_credits[i] * aivideoapi_micro_usd_per_credit / 1000, milli_credits[i]};
+    }
+    case provider::openai:
+      break;
+  }
+  constexpr std::uint64_t micro_usd[] = {220000, 500000, 1300000};
+  return {micro_usd[i], 0};
+}
+
+// The list price of `n` images of tier `t` (aivideoapi: n tasks of one image each).
+constexpr price estimate(provider p, tier t, std::uint32_t n) noexcept {
+  const price one = price_of(p, t);
+  return {one.micro_usd * n, one.milli_credits * n};
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/toapis.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -4219,6 +3821,8 @@ struct image_request {
 };
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/tables.hpp>
 // #include <gpt_image/task.hpp>
 // SPDX-License-Identifier: MIT
 // What the decoders hand back, in one vocabulary for every provider: a `task` (its id, where it
@@ -4328,9 +3932,13 @@ struct image_ref {
   std::string url;
   std::string b64_json;
   std::string revised_prompt;  // OpenAI, when the model rewrote the prompt
+  // The file itself, when it was decoded as the response arrived (the client's OpenAI path);
+  // then b64_json is empty.
+  std::string data;
 
   bool has_url() const noexcept { return !url.empty(); }
   bool has_b64() const noexcept { return !b64_json.empty(); }
+  bool has_data() const noexcept { return !data.empty(); }
 };
 
 // OpenAI's token accounting (`ImagesResponse.usage`); gateways bill per image and send none.
@@ -4403,182 +4011,6 @@ struct credits {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/multipart.hpp>
-// SPDX-License-Identifier: MIT
-// A multipart/form-data body builder (RFC 7578) for OpenAI's image edits and ToAPIs' uploads.
-//
-// The boundary is random by default — so that it cannot be predicted by whoever supplies the
-// image bytes — and injectable, so that tests can compare bodies byte for byte. A boundary that
-// occurs inside a part would silently cut the body short at the server, so encode() checks for
-// it and fails loudly instead (a random boundary of 192 bits practically never does).
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <random>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct multipart_part {
-  std::string name;
-  std::string filename;      // empty for a plain text field
-  std::string content_type;  // empty for a plain text field
-  std::string data;
-};
-
-namespace detail {
-// Quotes and line breaks in a name or filename would end the header early; browsers (WHATWG
-// "multipart/form-data encoding") percent-encode exactly these three. Other control characters
-// are percent-encoded too: no server expects them in a header.
-inline std::string multipart_escape_quoted(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c < 0x20 || c == 0x7f) {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-// RFC 2046 `bchars`.
-inline bool is_multipart_boundary_char(char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  return std::string_view("'()+_,-./:=? ").find(c) != std::string_view::npos;
-}
-
-// 32 characters from the RFC 2046 boundary alphabet (letters and digits), 6 bits each.
-inline std::string random_multipart_boundary() {
-  static constexpr char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::random_device entropy;
-  std::seed_seq seed{entropy(), entropy(), entropy(), entropy(), entropy(), entropy()};
-  std::mt19937_64 generator(seed);
-  std::string boundary = "gpt-image-";
-  for (int i = 0; i < 32; ++i) boundary += alphabet[generator() % 64];
-  return boundary;
-}
-}  // namespace detail
-
-class multipart_form {
- public:
-  multipart_form() : boundary_(detail::random_multipart_boundary()) {}
-  // For reproducible bodies (tests). RFC 2046: 1-70 characters; checked by encode().
-  explicit multipart_form(std::string boundary) : boundary_(std::move(boundary)) {}
-
-  multipart_form& add_field(std::string name, std::string value) {
-    parts_.push_back({std::move(name), {}, {}, std::move(value)});
-    return *this;
-  }
-  multipart_form& add_file(std::string name, std::string filename, std::string content_type,
-                           std::string data) {
-    parts_.push_back(
-        {std::move(name), std::move(filename), std::move(content_type), std::move(data)});
-    return *this;
-  }
-
-  const std::string& boundary() const noexcept { return boundary_; }
-  const std::vector<multipart_part>& parts() const noexcept { return parts_; }
-  std::string content_type() const { return "multipart/form-data; boundary=" + boundary_; }
-
-  // The body, or errc::invalid_request when the boundary is unusable or occurs inside a part.
-  result<std::string> encode() const {
-    if (boundary_.empty() || boundary_.size() > 70)
-      return error(errc::invalid_request, "multipart boundary must be 1-70 characters long, got " +
-                                              std::to_string(boundary_.size()));
-    for (char c : boundary_)
-      if (!detail::is_multipart_boundary_char(c))
-        return error(errc::invalid_request,
-                     "multipart boundary may hold only letters, digits and '()+_,-./:=? "
-                     "(RFC 2046)");
-    if (boundary_.back() == ' ')
-      return error(errc::invalid_request, "multipart boundary must not end with a space");
-    const std::string delimiter = "--" + boundary_;
-    std::size_t total = delimiter.size() + 4;
-    for (const auto& part : parts_) {
-      if (part.data.find(delimiter) != std::string::npos)
-        return error(errc::invalid_request,
-                     "multipart part \"" + detail::multipart_escape_quoted(part.name) +
-                         "\" contains the boundary; choose another boundary");
-      total += delimiter.size() + part.name.size() + part.filename.size() +
-               part.content_type.size() + part.data.size() + 96;
-    }
-    std::string body;
-    body.reserve(total);
-    for (const auto& part : parts_) {
-      body += delimiter;
-      body += "\r\nContent-Disposition: form-data; name=\"";
-      body += detail::multipart_escape_quoted(part.name);
-      body += '"';
-      if (!part.filename.empty() || !part.content_type.empty()) {
-        body += "; filename=\"";
-        body += detail::multipart_escape_quoted(part.filename);
-        body += '"';
-      }
-      if (!part.content_type.empty()) {
-        body += "\r\nContent-Type: ";
-        // A content type is a token/parameter list; line breaks would inject headers.
-        for (char c : part.content_type)
-          if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) body += c;
-      }
-      body += "\r\n\r\n";
-      body += part.data;
-      body += "\r\n";
-    }
-    body += delimiter;
-    body += "--\r\n";
-    return body;
-  }
-
- private:
-  std::string boundary_;
-  std::vector<multipart_part> parts_;
-};
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/validate.hpp>
-// SPDX-License-Identifier: MIT
-// validate(request, provider): everything that can be known to fail before a request is sent,
-// checked against the provider's documented limits (tables/limits.hpp, the size tables). The
-// message says what is wrong and what would be valid; the code is errc::validation_failed, or
-// errc::invalid_reference_images for reference images in a form the provider cannot take (the
-// provider's own code for that mistake, seed 000).
-//
-// A field the provider has no equivalent for is an error, not silently dropped: a caller who asks
-// for a JPEG or a callback and gets neither has a worse day than one told up front. `extra`
-// fields are the caller's business and are not checked.
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/providers/common.hpp>
-// SPDX-License-Identifier: MIT
-// What every provider codec shares: tolerant JSON reading, the error-envelope decoder, and the
-// task-object decoder that the two task gateways (ToAPIs, aivideoapi) have in common.
-//
-// Tolerant means: unknown fields are ignored, a number may arrive as a string (and a string code
-// as a number), `null` is the same as absent — but anything that cannot be understood becomes
-// errc::malformed_response with a short, printable excerpt of the body. Never an exception: JSON
-// is parsed with allow_exceptions=false and read with find()/is_*() only (no at(), no get<>() on
-// an unchecked type), so this works under -fno-exceptions, where nlohmann would abort instead.
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/task.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <nlohmann/json.hpp>
@@ -4931,15 +4363,6 @@ inline std::string code_text(const json* value) {
   return {};
 }
 
-// Retry-After in its delta-seconds form. The HTTP-date form needs a clock; a codec is a pure
-// function, so that form is left to the caller (nullopt here).
-inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value) {
-  auto seconds = integer_from_text(value);
-  if (!seconds || *seconds < 0 || *seconds > 86400 * 7) return std::nullopt;
-  if (value.find('.') != std::string_view::npos) return std::nullopt;
-  return std::chrono::milliseconds(*seconds * 1000);
-}
-
 // The pieces of an error envelope, from whichever shape the provider used.
 struct envelope_fields {
   bool found = false;
@@ -5013,7 +4436,8 @@ inline error error_from_envelope(const http_response& response, const envelope_f
   message += f.message.empty() ? std::string("(no message)") : clean_text(f.message);
   e.message = std::move(message);
   e.request_id = std::string(find_header(response.headers, "x-request-id"));
-  e.retry_after = parse_retry_after(find_header(response.headers, "retry-after"));
+  // The HTTP-date form needs a clock; a codec is a pure function, so the client reads that form.
+  e.retry_after = parse_retry_after_seconds(find_header(response.headers, "retry-after"));
   return e;
 }
 
@@ -5040,7 +4464,7 @@ inline error decode_error(const http_response& response) {
                  std::to_string(response.body.size()) + " bytes): " + body_excerpt(response.body);
     e.message = std::move(message);
     e.request_id = std::string(find_header(response.headers, "x-request-id"));
-    e.retry_after = parse_retry_after(find_header(response.headers, "retry-after"));
+    e.retry_after = parse_retry_after_seconds(find_header(response.headers, "retry-after"));
     return e;
   }
   return error_from_envelope(response, f);
@@ -5141,7 +4565,7 @@ struct image_collector {
   // An element of a result list: a URL string or an object holding `url` / `b64_json`.
   void element(const json& e) {
     if (e.is_string()) {
-      add(image_ref{*e.get_ptr<const json::string_t*>(), {}, {}});
+      add(image_ref{*e.get_ptr<const json::string_t*>(), {}, {}, {}});
       return;
     }
     if (!e.is_object()) return;
@@ -5189,7 +4613,7 @@ struct image_collector {
     list(member(task_object, "results"));
     list(member(task_object, "urls"));
     list(member(task_object, "images"));
-    if (auto url = string_value(member(task_object, "url"))) add(image_ref{*url, {}, {}});
+    if (auto url = string_value(member(task_object, "url"))) add(image_ref{*url, {}, {}, {}});
     if (auto nested = string_value(member(task_object, "resultJson"))) {
       if (nested->size() <= max_envelope_bytes)
         if (auto parsed = parse_json(*nested); parsed && parsed->is_object())
@@ -5369,6 +4793,1490 @@ inline std::string join_url(std::string_view base, std::string_view path) {
 }  // namespace detail
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace providers::aivideoapi {
+inline constexpr std::string_view default_base_url = "https://api.aivideoapi.ai";
+}  // namespace providers::aivideoapi
+
+namespace detail {
+inline std::string aivideoapi_url(const encode_options& options, std::string_view path) {
+  return join_url(options.base_url.empty() ? providers::aivideoapi::default_base_url
+                                           : std::string_view(options.base_url),
+                  path);
+}
+}  // namespace detail
+
+namespace providers::aivideoapi {
+
+// POST /v1/images/generations. Fields left unset in the request are left out of `input`, so the
+// documented defaults apply (aspect_ratio auto, resolution 1k, nsfw_checker true).
+inline result<http_request> encode_create(const image_request& request,
+                                          const encode_options& options = {}) {
+  using namespace gpt_image::detail;
+  json input = json::object();
+  if (!request.prompt.empty()) input["prompt"] = request.prompt;
+  if (!request.reference_images.empty()) {
+    json urls = json::array();
+    for (const auto& image : request.reference_images) {
+      if (image.source != reference_image::kind::url)
+        return error(errc::invalid_reference_images,
+                     "aivideoapi: reference images must be URLs (it has no upload endpoint); "
+                     "host the image and pass its http(s) URL");
+      urls.push_back(image.location);
+    }
+    input["image_urls"] = std::move(urls);
+  }
+  if (request.size) {
+    const image_size& size = *request.size;
+    switch (size.form()) {
+      case image_size::kind::automatic:
+        input["aspect_ratio"] = "auto";
+        break;
+      case image_size::kind::ratio:
+        input["aspect_ratio"] = aspect_text(size.aspect_ratio());
+        if (size.tier())
+          input["resolution"] = std::string(tier_name(*size.tier(), provider::aivideoapi));
+        break;
+      case image_size::kind::exact: {
+        // Seed 004: "you may also pass an explicit pixel size" from the table via aspect_ratio.
+        input["aspect_ratio"] = pixels_text(size.pixels());
+        if (auto found = find_choice(provider::aivideoapi, size.pixels()))
+          input["resolution"] = std::string(tier_name(found->resolution, provider::aivideoapi));
+        break;
+      }
+      case image_size::kind::unchecked:
+        input["aspect_ratio"] = size.wire_value();
+        break;
+    }
+  }
+  if (request.nsfw_checker) input["nsfw_checker"] = *request.nsfw_checker;
+  merge_extra(input, request.extra);
+
+  json body = json::object();
+  body["model"] = request.model;
+  if (!request.callback_url.empty()) body["callback_url"] = request.callback_url;
+  body["input"] = std::move(input);
+  return json_post(aivideoapi_url(options, "/v1/images/generations"), body);
+}
+
+// GET /v1/tasks/{taskId}.
+inline http_request encode_status(std::string_view task_id, const encode_options& options = {}) {
+  using namespace gpt_image::detail;
+  return get_request(aivideoapi_url(options, "/v1/tasks/" + path_segment(task_id)));
+}
+
+// GET /v1/credits.
+inline http_request encode_credits(const encode_options& options = {}) {
+  return gpt_image::detail::get_request(gpt_image::detail::aivideoapi_url(options, "/v1/credits"));
+}
+
+// {code:200, msg:"success", data:{taskId}} → a queued task. A wrapper code other than 200 is an
+// error even when the HTTP status is 200.
+inline result<task> decode_create(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "aivideoapi create response");
+  if (!body) return std::move(body).error();
+  return decode_task_object(unwrap_data(body->root), *body, response, "aivideoapi create response",
+                            /*require_status=*/false);
+}
+
+// A task query response, or a callback body (the same object): pending, processing,
+// completed with output.urls[], failed with error{code,message}.
+inline result<task> decode_status(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "aivideoapi task response");
+  if (!body) return std::move(body).error();
+  return decode_task_object(unwrap_data(body->root), *body, response, "aivideoapi task response",
+                            /*require_status=*/true);
+}
+
+// {code:200, msg, data:{balance, total_purchased, total_consumed}}.
+inline result<credits> decode_credits(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "aivideoapi credits response");
+  if (!body) return std::move(body).error();
+  const json& data = unwrap_data(body->root);
+  auto balance = number_value(member(data, "balance"));
+  if (!balance)
+    return malformed("aivideoapi credits response: expected a numeric data.balance", response);
+  credits out;
+  out.balance = *balance;
+  out.total_purchased = number_value(member(data, "total_purchased"));
+  out.total_consumed = number_value(member(data, "total_consumed"));
+  return out;
+}
+
+}  // namespace providers::aivideoapi
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/providers/common.hpp>
+// #include <gpt_image/providers/openai.hpp>
+// SPDX-License-Identifier: MIT
+// The OpenAI dialect (PROVIDERS.md §1, reference/openai_images_schema.json): synchronous.
+//
+//   generations  POST /v1/images/generations  JSON (CreateImageRequest)
+//   edits        POST /v1/images/edits        multipart (CreateImageEditRequest): image[] files,
+//                                             mask file — when the references are bytes
+//                                             JSON (EditImageBodyJsonParam): images[{image_url}],
+//                                             mask{image_url} — when the references are URLs
+//   response     ImagesResponse {created, data[{b64_json|url, revised_prompt}], usage, …}, or a
+//                text/event-stream of image_generation.* / image_edit.* events when streaming
+//
+// A 4K response carries ~33 MB of base64 in data[].b64_json. It is not parsed into a JSON DOM:
+// a scanner copies each b64_json string out (checking its alphabet on the way) and leaves a
+// short placeholder behind, and only the remaining few hundred bytes are parsed as JSON.
+
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/multipart.hpp>
+// SPDX-License-Identifier: MIT
+// A multipart/form-data body builder (RFC 7578) for OpenAI's image edits and ToAPIs' uploads.
+//
+// The boundary is random by default — so that it cannot be predicted by whoever supplies the
+// image bytes — and injectable, so that tests can compare bodies byte for byte. A boundary that
+// occurs inside a part would silently cut the body short at the server, so encode() checks for
+// it and fails loudly instead (a random boundary of 192 bits practically never does).
+
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct multipart_part {
+  std::string name;
+  std::string filename;      // empty for a plain text field
+  std::string content_type;  // empty for a plain text field
+  std::string data;
+};
+
+namespace detail {
+// Quotes and line breaks in a name or filename would end the header early; browsers (WHATWG
+// "multipart/form-data encoding") percent-encode exactly these three. Other control characters
+// are percent-encoded too: no server expects them in a header.
+inline std::string multipart_escape_quoted(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c < 0x20 || c == 0x7f) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// RFC 2046 `bchars`.
+inline bool is_multipart_boundary_char(char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return std::string_view("'()+_,-./:=? ").find(c) != std::string_view::npos;
+}
+
+// 32 characters from the RFC 2046 boundary alphabet (letters and digits), 6 bits each.
+inline std::string random_multipart_boundary() {
+  static constexpr char alphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::random_device entropy;
+  std::seed_seq seed{entropy(), entropy(), entropy(), entropy(), entropy(), entropy()};
+  std::mt19937_64 generator(seed);
+  std::string boundary = "gpt-image-";
+  for (int i = 0; i < 32; ++i) boundary += alphabet[generator() % 64];
+  return boundary;
+}
+}  // namespace detail
+
+class multipart_form {
+ public:
+  multipart_form() : boundary_(detail::random_multipart_boundary()) {}
+  // For reproducible bodies (tests). RFC 2046: 1-70 characters; checked by encode().
+  explicit multipart_form(std::string boundary) : boundary_(std::move(boundary)) {}
+
+  multipart_form& add_field(std::string name, std::string value) {
+    parts_.push_back({std::move(name), {}, {}, std::move(value)});
+    return *this;
+  }
+  multipart_form& add_file(std::string name, std::string filename, std::string content_type,
+                           std::string data) {
+    parts_.push_back(
+        {std::move(name), std::move(filename), std::move(content_type), std::move(data)});
+    return *this;
+  }
+
+  const std::string& boundary() const noexcept { return boundary_; }
+  const std::vector<multipart_part>& parts() const noexcept { return parts_; }
+  std::string content_type() const { return "multipart/form-data; boundary=" + boundary_; }
+
+  // The body, or errc::invalid_request when the boundary is unusable or occurs inside a part.
+  result<std::string> encode() const {
+    if (boundary_.empty() || boundary_.size() > 70)
+      return error(errc::invalid_request, "multipart boundary must be 1-70 characters long, got " +
+                                              std::to_string(boundary_.size()));
+    for (char c : boundary_)
+      if (!detail::is_multipart_boundary_char(c))
+        return error(errc::invalid_request,
+                     "multipart boundary may hold only letters, digits and '()+_,-./:=? "
+                     "(RFC 2046)");
+    if (boundary_.back() == ' ')
+      return error(errc::invalid_request, "multipart boundary must not end with a space");
+    const std::string delimiter = "--" + boundary_;
+    std::size_t total = delimiter.size() + 4;
+    for (const auto& part : parts_) {
+      if (part.data.find(delimiter) != std::string::npos)
+        return error(errc::invalid_request,
+                     "multipart part \"" + detail::multipart_escape_quoted(part.name) +
+                         "\" contains the boundary; choose another boundary");
+      total += delimiter.size() + part.name.size() + part.filename.size() +
+               part.content_type.size() + part.data.size() + 96;
+    }
+    std::string body;
+    body.reserve(total);
+    for (const auto& part : parts_) {
+      body += delimiter;
+      body += "\r\nContent-Disposition: form-data; name=\"";
+      body += detail::multipart_escape_quoted(part.name);
+      body += '"';
+      if (!part.filename.empty() || !part.content_type.empty()) {
+        body += "; filename=\"";
+        body += detail::multipart_escape_quoted(part.filename);
+        body += '"';
+      }
+      if (!part.content_type.empty()) {
+        body += "\r\nContent-Type: ";
+        // A content type is a token/parameter list; line breaks would inject headers.
+        for (char c : part.content_type)
+          if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) body += c;
+      }
+      body += "\r\n\r\n";
+      body += part.data;
+      body += "\r\n";
+    }
+    body += delimiter;
+    body += "--\r\n";
+    return body;
+  }
+
+ private:
+  std::string boundary_;
+  std::vector<multipart_part> parts_;
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/providers/common.hpp>
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace providers::openai {
+inline constexpr std::string_view default_base_url = "https://api.openai.com";
+}  // namespace providers::openai
+
+namespace detail {
+
+inline std::string openai_url(const encode_options& options, std::string_view path) {
+  return join_url(options.base_url.empty() ? providers::openai::default_base_url
+                                           : std::string_view(options.base_url),
+                  path);
+}
+
+// The image of one data[] element or one completed stream event.
+inline std::optional<image_ref> openai_image_ref(const json_document& doc, const json& element,
+                                                 bool& bad_base64) {
+  if (!element.is_object()) return std::nullopt;
+  image_ref ref;
+  ref.url = string_member(element, "url");
+  ref.revised_prompt = string_member(element, "revised_prompt");
+  ref.b64_json = b64_member(doc, element, bad_base64);
+  if (ref.url.empty() && ref.b64_json.empty()) return std::nullopt;
+  return ref;
+}
+
+inline std::optional<image_usage> openai_usage(const json& object) {
+  const json* usage = object_member(object, "usage");
+  if (!usage) return std::nullopt;
+  image_usage u;
+  u.input_tokens = integer_value(member(*usage, "input_tokens")).value_or(0);
+  u.output_tokens = integer_value(member(*usage, "output_tokens")).value_or(0);
+  u.total_tokens = integer_value(member(*usage, "total_tokens")).value_or(0);
+  if (const json* details = object_member(*usage, "input_tokens_details")) {
+    u.input_text_tokens = integer_value(member(*details, "text_tokens")).value_or(0);
+    u.input_image_tokens = integer_value(member(*details, "image_tokens")).value_or(0);
+  }
+  return u;
+}
+
+inline task openai_task(const http_response& response) {
+  task t;
+  t.id = std::string(find_header(response.headers, "x-request-id"));
+  t.state = task_state::completed;
+  t.progress = 100;
+  return t;
+}
+
+// What an ImagesResponse says besides its images.
+inline void read_openai_metadata(const json& body, task& t) {
+  t.created_at = integer_value(member(body, "created"));
+  t.usage = openai_usage(body);
+  t.size = string_member(body, "size");
+  t.quality = string_member(body, "quality");
+  t.background = string_member(body, "background");
+  t.output_format = string_member(body, "output_format");
+}
+
+// An ImagesResponse body.
+inline result<task> decode_openai_images(const http_response& response) {
+  constexpr std::string_view what = "openai images response";
+  auto parsed = parse_document(response.body, response, what);
+  if (!parsed) return std::move(parsed).error();
+  const json& body = parsed->root;
+  if (!body.is_object()) return malformed(std::string(what) + ": expected a JSON object", response);
+  if (member(body, "error")) return decode_error(response);
+  const json* data = array_member(body, "data");
+  if (!data) return malformed(std::string(what) + ": expected a data array of images", response);
+  task t = openai_task(response);
+  bool bad_base64 = false;
+  for (const auto& element : *data)
+    if (auto ref = openai_image_ref(*parsed, element, bad_base64))
+      t.outputs.push_back(std::move(*ref));
+  if (bad_base64)
+    return malformed(std::string(what) + ": a data[].b64_json value is not base64", response);
+  if (t.outputs.empty())
+    return malformed(std::string(what) + ": data holds no b64_json or url", response);
+  read_openai_metadata(body, t);
+  return t;
+}
+
+// An ImagesResponse whose images were decoded while the body arrived (b64_json_stream_decoder):
+// `response.body` is the body with each b64_json value replaced by "#<index>", and `decoded`
+// holds the images in that order. They move into the outputs' `data`; nothing is decoded twice.
+inline result<task> decode_openai_decoded_images(const http_response& response,
+                                                 std::vector<std::string> decoded) {
+  constexpr std::string_view what = "openai images response";
+  auto root = parse_json(response.body);
+  if (!root || !root->is_object())
+    return malformed(std::string(what) + ": expected a JSON object", response);
+  const json& body = *root;
+  if (member(body, "error")) return decode_error(response);
+  const json* data = array_member(body, "data");
+  if (!data) return malformed(std::string(what) + ": expected a data array of images", response);
+  task t = openai_task(response);
+  for (const auto& element : *data) {
+    if (!element.is_object()) continue;
+    image_ref ref;
+    ref.url = string_member(element, "url");
+    ref.revised_prompt = string_member(element, "revised_prompt");
+    const std::string placeholder = string_member(element, "b64_json");
+    if (!placeholder.empty()) {
+      const auto index = placeholder[0] == '#'
+                             ? integer_from_text(std::string_view(placeholder).substr(1))
+                             : std::nullopt;
+      if (!index || *index < 0 || static_cast<std::size_t>(*index) >= decoded.size())
+        return malformed(std::string(what) + ": a data[].b64_json value was not decoded", response);
+      ref.data = std::move(decoded[static_cast<std::size_t>(*index)]);
+    }
+    if (ref.url.empty() && ref.data.empty()) continue;
+    t.outputs.push_back(std::move(ref));
+  }
+  if (t.outputs.empty())
+    return malformed(std::string(what) + ": data holds no b64_json or url", response);
+  read_openai_metadata(body, t);
+  return t;
+}
+
+inline bool looks_like_event_stream(const http_response& response) {
+  const std::string_view type = find_header(response.headers, "content-type");
+  if (starts_with_ignoring_case(type, "text/event-stream")) return true;
+  const std::string_view body = response.body;
+  const std::size_t at = skip_json_space(body, 0);
+  return body.compare(at, 6, "event:") == 0 || body.compare(at, 5, "data:") == 0;
+}
+
+// A text/event-stream of image_generation.* or image_edit.* events: the completed events carry
+// the final images; partial images are previews and are skipped here.
+inline result<task> decode_openai_stream(const http_response& response) {
+  constexpr std::string_view what = "openai image stream";
+  task t = openai_task(response);
+  std::string data;  // the data lines of the current event, joined by '\n'
+  bool has_data = false;
+  bool bad_base64 = false;
+
+  auto dispatch = [&]() -> std::optional<error> {
+    if (!has_data) return std::nullopt;
+    has_data = false;
+    auto parsed = parse_document(data, response, what);
+    if (!parsed) return std::move(parsed).error();
+    const json& event = parsed->root;
+    if (!event.is_object())
+      return malformed(std::string(what) + ": an event is not a JSON object", response);
+    const std::string type = string_member(event, "type");
+    if (type == "error" || member(event, "error")) {
+      http_response inner{response.status, response.headers, parsed->thinned.text};
+      return decode_error(inner);
+    }
+    constexpr std::string_view completed = ".completed";
+    if (type.size() > completed.size() &&
+        std::string_view(type).substr(type.size() - completed.size()) == completed) {
+      if (auto ref = openai_image_ref(*parsed, event, bad_base64))
+        t.outputs.push_back(std::move(*ref));
+      if (auto usage = openai_usage(event)) t.usage = usage;
+      if (!t.created_at) t.created_at = integer_value(member(event, "created_at"));
+      if (t.size.empty()) t.size = string_member(event, "size");
+      if (t.quality.empty()) t.quality = string_member(event, "quality");
+      if (t.background.empty()) t.background = string_member(event, "background");
+      if (t.output_format.empty()) t.output_format = string_member(event, "output_format");
+    }
+    data.clear();
+    return std::nullopt;
+  };
+
+  const std::string_view body = response.body;
+  std::size_t pos = 0;
+  while (pos <= body.size()) {
+    std::size_t end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) {
+      if (auto e = dispatch()) return std::move(*e);
+      continue;
+    }
+    if (line.front() == ':') continue;  // an SSE comment (keep-alive)
+    const std::size_t colon = line.find(':');
+    const std::string_view field = line.substr(0, colon);
+    std::string_view value =
+        colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
+    if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    if (field == "data") {
+      if (has_data) data += '\n';
+      data.append(value.data(), value.size());
+      has_data = true;
+    }
+  }
+  if (auto e = dispatch()) return std::move(*e);
+  if (bad_base64)
+    return malformed(std::string(what) + ": a b64_json value is not base64", response);
+  if (t.outputs.empty())
+    return malformed(std::string(what) + ": the stream holds no completed image event", response);
+  return t;
+}
+
+// The `size` value OpenAI receives: WxH, "auto", or the caller's unchecked text.
+inline result<std::string> openai_size_text(const image_size& size) {
+  switch (size.form()) {
+    case image_size::kind::automatic:
+      return std::string("auto");
+    case image_size::kind::exact:
+      return pixels_text(size.pixels());
+    case image_size::kind::unchecked:
+      return size.wire_value();
+    case image_size::kind::ratio:
+      break;
+  }
+  if (size.aspect_ratio().is_auto()) return std::string("auto");
+  const tier t = size.tier().value_or(tier::k1);
+  if (auto p = resolve(provider::openai, size.aspect_ratio(), t)) return pixels_text(*p);
+  return encode_error("openai: no pixel size is known for ratio " +
+                      aspect_text(size.aspect_ratio()) + " at " +
+                      std::string(tier_name(t, provider::openai)) +
+                      "; pass explicit pixels (image_size::exact) or \"auto\"");
+}
+
+// The options shared by generations and both edit forms, as JSON values.
+inline result<json> openai_common_fields(const image_request& request) {
+  json fields = json::object();
+  fields["model"] = request.model;
+  fields["prompt"] = request.prompt;
+  if (request.n) fields["n"] = *request.n;
+  if (request.size) {
+    auto size = openai_size_text(*request.size);
+    if (!size) return std::move(size).error();
+    fields["size"] = std::move(*size);
+  }
+  if (request.quality) fields["quality"] = std::string(to_string(*request.quality));
+  if (request.output_format)
+    fields["output_format"] = std::string(to_string(*request.output_format));
+  if (request.output_compression) fields["output_compression"] = *request.output_compression;
+  if (request.background) fields["background"] = std::string(to_string(*request.background));
+  if (request.response_format)
+    fields["response_format"] = std::string(to_string(*request.response_format));
+  return fields;
+}
+
+inline std::string multipart_filename(const reference_image& image, std::string_view mime,
+                                      std::size_t index) {
+  if (!image.filename.empty()) return image.filename;
+  return "image" + std::to_string(index + 1) + "." + std::string(extension_for_mime(mime));
+}
+
+}  // namespace detail
+
+namespace providers::openai {
+
+// POST /v1/images/generations without reference images; POST /v1/images/edits with them —
+// multipart when they are bytes, JSON when they are URLs (http(s) or data URLs). Local files must
+// be loaded into bytes first (the client does this); URLs and bytes cannot be mixed in one edit.
+inline result<http_request> encode_create(const image_request& request,
+                                          const encode_options& options = {}) {
+  using namespace gpt_image::detail;
+  auto fields = openai_common_fields(request);
+  if (!fields) return std::move(fields).error();
+
+  if (request.reference_images.empty()) {
+    if (request.mask) return encode_error("openai: a mask needs a reference image to apply to");
+    json body = std::move(*fields);
+    if (request.moderation) body["moderation"] = std::string(to_string(*request.moderation));
+    merge_extra(body, request.extra);
+    return json_post(openai_url(options, "/v1/images/generations"), body);
+  }
+
+  std::size_t urls = 0, bytes = 0;
+  for (const auto& image : request.reference_images) {
+    if (image.source == reference_image::kind::file)
+      return error(errc::invalid_reference_images,
+                   "openai: reference image " + quote_for_message(image.location) +
+                       " is a local file; load it with reference_image::from_bytes first (the "
+                       "client does this automatically)");
+    (image.source == reference_image::kind::url ? urls : bytes) += 1;
+  }
+  if (urls && bytes)
+    return error(errc::invalid_reference_images,
+                 "openai: edits take either files (multipart) or URLs (JSON), not both; load the "
+                 "URLs into bytes or upload the bytes somewhere and pass URLs");
+
+  if (urls) {  // EditImageBodyJsonParam
+    json body = std::move(*fields);
+    json images = json::array();
+    for (const auto& image : request.reference_images)
+      images.push_back(json{{"image_url", image.location}});
+    body["images"] = std::move(images);
+    if (request.mask) {
+      if (request.mask->source != reference_image::kind::url)
+        return error(errc::invalid_reference_images,
+                     "openai: with URL references the mask must be a URL too");
+      body["mask"] = json{{"image_url", request.mask->location}};
+    }
+    if (request.moderation) body["moderation"] = std::string(to_string(*request.moderation));
+    merge_extra(body, request.extra);
+    return json_post(openai_url(options, "/v1/images/edits"), body);
+  }
+
+  // CreateImageEditRequest (multipart). It has no `moderation` field (PROVIDERS.md C18).
+  if (request.moderation)
+    return encode_error(
+        "openai: multipart edits take no moderation option; unset it, or pass the reference "
+        "images as URLs (JSON edits accept it)");
+  multipart_form form = options.multipart_boundary.empty()
+                            ? multipart_form()
+                            : multipart_form(options.multipart_boundary);
+  json merged = std::move(*fields);
+  merge_extra(merged, request.extra);
+  for (const auto& [key, value] : merged.items()) form.add_field(key, form_text(value));
+  for (std::size_t i = 0; i < request.reference_images.size(); ++i) {
+    const reference_image& image = request.reference_images[i];
+    std::string mime =
+        image.mime_type.empty() ? std::string(sniff_image_mime(image.data)) : image.mime_type;
+    std::string name = multipart_filename(image, mime, i);
+    form.add_file("image[]", std::move(name), std::move(mime), image.data);
+  }
+  if (request.mask) {
+    if (request.mask->source != reference_image::kind::bytes)
+      return error(errc::invalid_reference_images,
+                   "openai: with file references the mask must be bytes too (a PNG)");
+    std::string mime = request.mask->mime_type.empty()
+                           ? std::string(sniff_image_mime(request.mask->data))
+                           : request.mask->mime_type;
+    std::string name = request.mask->filename.empty() ? "mask.png" : request.mask->filename;
+    form.add_file("mask", std::move(name), std::move(mime), request.mask->data);
+  }
+  auto body = form.encode();
+  if (!body) return std::move(body).error();
+  http_request out;
+  out.method = "POST";
+  out.url = openai_url(options, "/v1/images/edits");
+  out.body = std::move(*body);
+  out.content_type = form.content_type();
+  return out;
+}
+
+// The synchronous response of generations and edits: a completed task whose outputs hold the
+// still-encoded base64 (or URLs, for DALL-E). Its id is the x-request-id, when sent.
+inline result<task> decode_create(const http_response& response) {
+  using namespace gpt_image::detail;
+  if (!is_http_success(response.status)) return decode_error(response);
+  if (looks_like_event_stream(response)) return decode_openai_stream(response);
+  return decode_openai_images(response);
+}
+
+// The same response when its images were decoded as the body arrived (b64_json_stream_decoder):
+// `response.body` is the decoder's JSON, with "#<index>" for each b64_json value, and `decoded`
+// the images it decoded. Used by the client, so that a 4K response is never held whole.
+inline result<task> decode_create_decoded(const http_response& response,
+                                          std::vector<std::string> decoded) {
+  using namespace gpt_image::detail;
+  if (!is_http_success(response.status)) return decode_error(response);
+  return decode_openai_decoded_images(response, std::move(decoded));
+}
+
+}  // namespace providers::openai
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/providers/toapis.hpp>
+// SPDX-License-Identifier: MIT
+// The ToAPIs dialect (seeds 000-003, PROVIDERS.md §2): an asynchronous task gateway.
+//
+//   create   POST /v1/images/generations   JSON {model, prompt, n, size, resolution, …}
+//            → {id, object:"generation.task", status, progress, created_at}
+//   status   GET  /v1/images/generations/{id} → the same task object, with result.data[].url
+//            once completed, or error{code,message} once failed
+//   upload   POST /v1/uploads/images       multipart {file, purpose}
+//            → {success, message, data:{id, url, mime_type, size}}
+//
+// `size` carries the aspect ratio and `resolution` the tier (seed 001). Reference images must be
+// URLs (seed 000: "no direct base64 references"); local files go through the upload first.
+
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/multipart.hpp>
+// #include <gpt_image/providers/common.hpp>
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace providers::toapis {
+
+inline constexpr std::string_view default_base_url = "https://toapis.com";
+
+}  // namespace providers::toapis
+
+namespace detail {
+inline std::string toapis_url(const encode_options& options, std::string_view path) {
+  return join_url(options.base_url.empty() ? providers::toapis::default_base_url
+                                           : std::string_view(options.base_url),
+                  path);
+}
+}  // namespace detail
+
+namespace providers::toapis {
+
+// POST /v1/images/generations. Reference images and the mask must already be URLs.
+inline result<http_request> encode_create(const image_request& request,
+                                          const encode_options& options = {}) {
+  using namespace gpt_image::detail;
+  json body = json::object();
+  body["model"] = request.model;
+  body["prompt"] = request.prompt;
+  if (request.n) body["n"] = *request.n;
+  if (request.size) {
+    const image_size& size = *request.size;
+    switch (size.form()) {
+      case image_size::kind::automatic:
+        body["size"] = "auto";
+        break;
+      case image_size::kind::ratio:
+        body["size"] = aspect_text(size.aspect_ratio());
+        // Seed 001 spells tiers "1K/2K/4K"; the newer docs write "1k" (PROVIDERS.md C4).
+        if (size.tier())
+          body["resolution"] = std::string(tier_name(*size.tier(), provider::toapis));
+        break;
+      case image_size::kind::exact: {
+        // Pixels map onto the ratio and tier whose table entry they are (legacy pixel sizes).
+        auto found = find_choice(provider::toapis, size.pixels());
+        if (!found)
+          return encode_error("toapis: size " + pixels_text(size.pixels()) +
+                              " is not in ToAPIs' table; use a ratio and tier it lists");
+        body["size"] = aspect_text(found->ratio);
+        body["resolution"] = std::string(tier_name(found->resolution, provider::toapis));
+        break;
+      }
+      case image_size::kind::unchecked:
+        body["size"] = size.wire_value();
+        break;
+    }
+  }
+  if (request.response_format)
+    body["response_format"] = std::string(to_string(*request.response_format));
+  if (!request.reference_images.empty()) {
+    json urls = json::array();
+    for (const auto& image : request.reference_images) {
+      if (image.source != reference_image::kind::url)
+        return error(errc::invalid_reference_images,
+                     "toapis: reference images must be URLs; upload local files and bytes with "
+                     "POST /v1/uploads/images first (the client does this automatically)");
+      urls.push_back(image.location);
+    }
+    body["reference_images"] = std::move(urls);
+  }
+  if (request.mask) {
+    if (request.mask->source != reference_image::kind::url)
+      return error(errc::invalid_reference_images,
+                   "toapis: the mask must be a URL; upload it with POST /v1/uploads/images first");
+    body["mask_url"] = request.mask->location;
+  }
+  if (request.quality) body["quality"] = std::string(to_string(*request.quality));
+  if (request.output_format) body["output_format"] = std::string(to_string(*request.output_format));
+  if (request.output_compression) body["output_compression"] = *request.output_compression;
+  if (request.background) body["background"] = std::string(to_string(*request.background));
+  if (!request.callback_url.empty()) body["callback_url"] = request.callback_url;
+  merge_extra(body, request.extra);
+  return json_post(gpt_image::detail::toapis_url(options, "/v1/images/generations"), body);
+}
+
+// GET /v1/images/generations/{id}.
+inline http_request encode_status(std::string_view task_id, const encode_options& options = {}) {
+  return gpt_image::detail::get_request(gpt_image::detail::toapis_url(
+      options, "/v1/images/generations/" + gpt_image::detail::path_segment(task_id)));
+}
+
+// POST /v1/uploads/images: one image held in memory (kind::bytes).
+inline result<http_request> encode_upload(const reference_image& image,
+                                          const encode_options& options = {}) {
+  using namespace gpt_image::detail;
+  if (image.source != reference_image::kind::bytes)
+    return encode_error(
+        "toapis: an upload needs the image's bytes (reference_image::from_bytes); load a file "
+        "first, and pass a URL directly instead of uploading it");
+  if (image.data.empty()) return encode_error("toapis: the image to upload is empty");
+  std::string mime =
+      image.mime_type.empty() ? std::string(sniff_image_mime(image.data)) : image.mime_type;
+  std::string filename =
+      image.filename.empty() ? "image." + std::string(extension_for_mime(mime)) : image.filename;
+  multipart_form form = options.multipart_boundary.empty()
+                            ? multipart_form()
+                            : multipart_form(options.multipart_boundary);
+  form.add_file("file", std::move(filename), std::move(mime), image.data);
+  form.add_field("purpose", "generation");
+  auto body = form.encode();
+  if (!body) return std::move(body).error();
+  http_request request;
+  request.method = "POST";
+  request.url = gpt_image::detail::toapis_url(options, "/v1/uploads/images");
+  request.body = std::move(*body);
+  request.content_type = form.content_type();
+  return request;
+}
+
+// The create response: a task, normally queued.
+inline result<task> decode_create(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "toapis create response");
+  if (!body) return std::move(body).error();
+  return decode_task_object(unwrap_data(body->root), *body, response, "toapis create response",
+                            /*require_status=*/false);
+}
+
+// A status response (and the polling shape of a webhook's task): queued, in_progress,
+// completed with result.data[].url, or failed with error{code,message}.
+inline result<task> decode_status(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "toapis status response");
+  if (!body) return std::move(body).error();
+  return decode_task_object(unwrap_data(body->root), *body, response, "toapis status response",
+                            /*require_status=*/true);
+}
+
+// The upload response: {success:true, data:{id, url, mime_type, size}}; {success:false, message}
+// is an error even with HTTP 200.
+inline result<upload_result> decode_upload(const http_response& response) {
+  using namespace gpt_image::detail;
+  auto body = parse_success_object(response, "toapis upload response");
+  if (!body) return std::move(body).error();
+  const json* data = object_member(body->root, "data");
+  const json& fields = data ? *data : body->root;
+  upload_result out;
+  out.id = code_text(member(fields, "id"));
+  out.url = string_member(fields, "url");
+  out.mime_type = string_member(fields, "mime_type");
+  out.size = integer_value(member(fields, "size"));
+  if (out.url.empty())
+    return malformed("toapis upload response: expected data.url, the uploaded image's URL",
+                     response);
+  if (!is_http_url(out.url))
+    return malformed("toapis upload response: data.url is not an http(s) URL", response);
+  return out;
+}
+
+}  // namespace providers::toapis
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <string>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+inline error unsupported_operation(provider p, std::string_view operation,
+                                   std::string_view instead) {
+  return error(errc::unsupported, std::string(to_string(p)) + " has no " + std::string(operation) +
+                                      "; " + std::string(instead));
+}
+}  // namespace detail
+
+// The provider's public origin, e.g. "https://toapis.com" (paths start with /v1).
+constexpr std::string_view default_base_url(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return providers::toapis::default_base_url;
+    case provider::aivideoapi:
+      return providers::aivideoapi::default_base_url;
+    case provider::openai:
+      break;
+  }
+  return providers::openai::default_base_url;
+}
+
+// Whether a create returns a task to poll (gateways) or the images themselves (OpenAI).
+constexpr bool is_asynchronous(provider p) noexcept {
+  return p != provider::openai;
+}
+
+inline result<http_request> encode_create(provider p, const image_request& request,
+                                          const encode_options& options = {}) {
+  switch (p) {
+    case provider::toapis:
+      return providers::toapis::encode_create(request, options);
+    case provider::aivideoapi:
+      return providers::aivideoapi::encode_create(request, options);
+    case provider::openai:
+      break;
+  }
+  return providers::openai::encode_create(request, options);
+}
+
+inline result<http_request> encode_status(provider p, std::string_view task_id,
+                                          const encode_options& options = {}) {
+  switch (p) {
+    case provider::toapis:
+      return providers::toapis::encode_status(task_id, options);
+    case provider::aivideoapi:
+      return providers::aivideoapi::encode_status(task_id, options);
+    case provider::openai:
+      break;
+  }
+  return detail::unsupported_operation(p, "task status",
+                                       "its create response already holds the images");
+}
+
+inline result<http_request> encode_upload(provider p, const reference_image& image,
+                                          const encode_options& options = {}) {
+  if (p == provider::toapis) return providers::toapis::encode_upload(image, options);
+  if (p == provider::openai)
+    return detail::unsupported_operation(p, "image upload in this library",
+                                         "edits send the reference images' bytes directly");
+  return detail::unsupported_operation(p, "image upload",
+                                       "host the reference image and pass its http(s) URL");
+}
+
+inline result<http_request> encode_credits(provider p, const encode_options& options = {}) {
+  if (p == provider::aivideoapi) return providers::aivideoapi::encode_credits(options);
+  return detail::unsupported_operation(p, "credits endpoint",
+                                       "check the balance in the provider's dashboard");
+}
+
+// The create response: a queued task (gateways) or a completed one holding the images (OpenAI).
+// Non-2xx responses decode to their error.
+inline result<task> decode_create(provider p, const http_response& response) {
+  switch (p) {
+    case provider::toapis:
+      return providers::toapis::decode_create(response);
+    case provider::aivideoapi:
+      return providers::aivideoapi::decode_create(response);
+    case provider::openai:
+      break;
+  }
+  return providers::openai::decode_create(response);
+}
+
+// A status response, or a callback body wrapped in an http_response with status 200.
+inline result<task> decode_status(provider p, const http_response& response) {
+  switch (p) {
+    case provider::toapis:
+      return providers::toapis::decode_status(response);
+    case provider::aivideoapi:
+      return providers::aivideoapi::decode_status(response);
+    case provider::openai:
+      break;
+  }
+  return detail::unsupported_operation(p, "task status",
+                                       "its create response already holds the images");
+}
+
+inline result<upload_result> decode_upload(provider p, const http_response& response) {
+  if (p == provider::toapis) return providers::toapis::decode_upload(response);
+  return detail::unsupported_operation(p, "image upload", "pass reference images as URLs");
+}
+
+inline result<credits> decode_credits(provider p, const http_response& response) {
+  if (p == provider::aivideoapi) return providers::aivideoapi::decode_credits(response);
+  return detail::unsupported_operation(p, "credits endpoint",
+                                       "check the balance in the provider's dashboard");
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/transport.hpp>
+// SPDX-License-Identifier: MIT
+// The transport requirement: what the client needs from an HTTP stack, so that a game or tool
+// engine can plug in its own. A transport is any type T with
+//
+//   result<http_response> T::send(const http_request&, const call_context&);
+//   result<http_response> T::download(const http_request&, const call_context&, body_sink);
+//
+// `send` returns the whole response, whatever its status (a 404 or 429 is a response, not a
+// transport error: the codec reads it). `download` is the same exchange for large bodies: a 2xx
+// body is handed to `sink` piece by piece as it arrives and never held whole (the returned
+// response has an empty body); any other status' body is collected into the returned response as
+// with `send` and the sink sees none of it. Both follow redirects, honour the call_context
+// (deadline, cancellation, progress) and cap the body size.
+//
+// Only failures of the exchange itself are errors, with http_status 0 (a status line that arrived
+// before the exchange broke is named in the message; a client reads a non-zero http_status as the
+// server's own answer). They use these codes:
+//
+//   connection_failed   DNS failure, connection refused: the connection was never established
+//   timeout             a connect, read or write timeout, or the connection dropped mid-exchange
+//   tls_error           certificate verification or handshake failure
+//   cancelled           the call_context's token fired (or a download sink returned false)
+//   deadline_exceeded   the call_context's deadline passed
+//   response_too_large  the body exceeded the size cap
+//   validation_failed   the request could not be sent as given (bad URL, credentials over plain
+//                       http to a non-loopback host)
+//
+// THE NO-DOUBLE-BILLING RULE. A create that fails may only be retried when the request provably
+// never reached the server. The errc alone cannot say so (a `timeout` can strike while connecting
+// or after the request was written), so every transport error also records how far the exchange
+// got, as the prefix of its wire_code: "not_sent:<what>" when no byte of the request can have
+// reached the server (DNS/connect failure or connect timeout, TLS handshake or certificate
+// failure, cancelled or deadline passed before connecting, a request refused locally), and
+// "maybe_sent:<what>" otherwise — including a write failure, a read failure, a timeout waiting for
+// the response and anything after a redirect. request_never_sent(e) reads it; only when it is
+// true may a POST be sent again. Transports written by users should build their errors with
+// make_transport_error() so the client can tell the two apart; an error without the prefix counts
+// as maybe sent.
+
+// #include <gpt_image/cancel.hpp>
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <chrono>
+#include <cstddef>
+#if defined(__cpp_concepts) && __cpp_concepts >= 201907L
+#include <concepts>
+#endif
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// What one transport call may use beyond the request itself.
+struct call_context {
+  // The call fails with errc::deadline_exceeded once this passes; none means only the
+  // transport's own timeouts apply.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  // Interrupts the call, even a read blocked in the kernel; errc::cancelled.
+  cancel_token cancel;
+  // Called as response body bytes arrive: (bytes received so far, Content-Length or 0 when the
+  // length is not known in advance) — first as (0, total) when the headers arrive, then after
+  // each piece. Runs on the calling thread; keep it cheap.
+  std::function<void(std::size_t received, std::size_t total_or_0)> on_body_progress;
+  // Overrides the transport's body size cap for this call (0: the transport's default) — for a
+  // response known to be large, e.g. several 4K images inline.
+  std::size_t max_body_bytes = 0;
+
+  static call_context with_timeout(std::chrono::steady_clock::duration timeout) {
+    call_context context;
+    context.deadline = std::chrono::steady_clock::now() + timeout;
+    return context;
+  }
+};
+
+// A non-owning reference to a callable `bool(const char* data, std::size_t size)` that receives a
+// download body piece by piece; returning false stops the transfer (errc::cancelled). It only
+// refers to the callable, so the callable must outlive the call it is passed to — as a lambda
+// written in the argument list does.
+class body_sink {
+ public:
+  template <class F, std::enable_if_t<!std::is_same_v<std::decay_t<F>, body_sink> &&
+                                          std::is_invocable_r_v<bool, F&, const char*, std::size_t>,
+                                      int> = 0>
+  body_sink(F&& f) noexcept  // NOLINT: implicit by design, like std::function_ref
+      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+        call_([](void* object, const char* data, std::size_t size) -> bool {
+          return (*static_cast<std::remove_reference_t<F>*>(object))(data, size);
+        }) {}
+
+  bool operator()(const char* data, std::size_t size) const { return call_(object_, data, size); }
+
+ private:
+  void* object_;
+  bool (*call_)(void*, const char*, std::size_t);
+};
+
+// How far a failed exchange got; see the no-double-billing rule above.
+enum class send_state : unsigned char { not_sent, maybe_sent };
+
+namespace detail {
+inline constexpr std::string_view not_sent_prefix = "not_sent:";
+inline constexpr std::string_view maybe_sent_prefix = "maybe_sent:";
+}  // namespace detail
+
+// An error of the exchange itself. `what` is a short machine-readable reason ("connect",
+// "read_timeout", ...); it lands in wire_code after the send_state prefix.
+inline error make_transport_error(errc code, send_state state, std::string_view what,
+                                  std::string message, int http_status = 0) {
+  std::string wire(state == send_state::not_sent ? detail::not_sent_prefix
+                                                 : detail::maybe_sent_prefix);
+  wire += what;
+  return error(code, http_status, std::move(wire), std::move(message));
+}
+
+// True only when the failed request provably never reached the server, so that sending it again
+// cannot create (and bill) a second generation.
+inline bool request_never_sent(const error& e) noexcept {
+  return std::string_view(e.wire_code).substr(0, detail::not_sent_prefix.size()) ==
+         detail::not_sent_prefix;
+}
+
+// --- the requirement -------------------------------------------------------------------------
+
+namespace detail {
+template <class T, class = void>
+struct has_transport_send : std::false_type {};
+template <class T>
+struct has_transport_send<
+    T, std::void_t<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
+                                                    std::declval<const call_context&>()))>>
+    : std::is_same<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
+                                                    std::declval<const call_context&>())),
+                   result<http_response>> {};
+
+template <class T, class = void>
+struct has_transport_download : std::false_type {};
+template <class T>
+struct has_transport_download<T,
+                              std::void_t<decltype(std::declval<T&>().download(
+                                  std::declval<const http_request&>(),
+                                  std::declval<const call_context&>(), std::declval<body_sink>()))>>
+    : std::is_same<decltype(std::declval<T&>().download(std::declval<const http_request&>(),
+                                                        std::declval<const call_context&>(),
+                                                        std::declval<body_sink>())),
+                   result<http_response>> {};
+}  // namespace detail
+
+// C++17: is_transport_v<T>. C++20 adds the concept gpt_image::transport with the same meaning;
+// GPT_IMAGE_TRANSPORT names whichever the language has, for template heads:
+//   template <GPT_IMAGE_TRANSPORT Transport> class basic_client;
+template <class T>
+struct is_transport : std::bool_constant<detail::has_transport_send<T>::value &&
+                                         detail::has_transport_download<T>::value> {};
+
+#if defined(__cpp_concepts) && __cpp_concepts >= 201907L
+template <class T>
+concept transport = requires(T& t, const http_request& request, const call_context& context,
+                             body_sink sink) {
+  { t.send(request, context) } -> std::same_as<result<http_response>>;
+  { t.download(request, context, sink) } -> std::same_as<result<http_response>>;
+};
+template <class T>
+inline constexpr bool is_transport_v = transport<T>;
+#define GPT_IMAGE_TRANSPORT ::gpt_image::transport
+#else
+template <class T>
+inline constexpr bool is_transport_v = is_transport<T>::value;
+#define GPT_IMAGE_TRANSPORT class
+#endif
+
+// One clear diagnostic instead of pages of template errors, for class templates that take a
+// transport: GPT_IMAGE_ASSERT_TRANSPORT(Transport);
+#define GPT_IMAGE_ASSERT_TRANSPORT(T)                                                     \
+  static_assert(                                                                          \
+      ::gpt_image::is_transport<T>::value,                                                \
+      "gpt_image: " #T                                                                    \
+      " is not a transport: it needs the member functions "                               \
+      "gpt_image::result<gpt_image::http_response> send(const gpt_image::http_request&, " \
+      "const gpt_image::call_context&) and "                                              \
+      "gpt_image::result<gpt_image::http_response> download(const "                       \
+      "gpt_image::http_request&, const gpt_image::call_context&, "                        \
+      "gpt_image::body_sink) (see gpt_image/transport.hpp)")
+
+// --- helpers shared by the transports ---------------------------------------------------------
+
+// The parts of an absolute http(s) URL. `target` is the path with the query, as sent on the
+// request line; `host` is without the brackets of an IPv6 literal.
+struct url_parts {
+  std::string scheme;  // "http" or "https", lower case
+  std::string host;    // lower case
+  int port = 0;        // explicit, or 80 / 443
+  std::string target;  // "/path?query", at least "/"
+
+  std::string origin() const {
+    const bool default_port =
+        (scheme == "https" && port == 443) || (scheme == "http" && port == 80);
+    const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    return scheme + "://" + shown_host + (default_port ? "" : ":" + std::to_string(port));
+  }
+  // scheme://host[:port]/path — the query left out, as it may carry a signature or a key.
+  std::string redacted() const {
+    const auto query = target.find('?');
+    return origin() + target.substr(0, query);
+  }
+};
+
+namespace detail {
+inline char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
+}  // namespace detail
+
+// Parses an absolute http:// or https:// URL. Refuses user:password@ (credentials in a URL end up
+// in logs), spaces and control characters (header injection), and a fragment is dropped.
+inline result<url_parts> parse_url(std::string_view url) {
+  auto fail = [](std::string why) {
+    return make_transport_error(
+        errc::validation_failed, send_state::not_sent, "bad_url",
+        "URL refused: " + std::move(why) + "; expected http(s)://host[:port]/path[?query]");
+  };
+  url_parts parts;
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return fail("it has no scheme");
+  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower(c);
+  if (parts.scheme != "http" && parts.scheme != "https")
+    return fail("the scheme \"" + parts.scheme + "\" is not http or https");
+  for (char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F) return fail("it contains a space or a control character");
+  }
+  std::string_view rest = url.substr(scheme_end + 3);
+  const auto fragment = rest.find('#');
+  if (fragment != std::string_view::npos) rest = rest.substr(0, fragment);
+  const auto authority_end = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, authority_end);
+  std::string target(authority_end == std::string_view::npos ? std::string_view("/")
+                                                             : rest.substr(authority_end));
+  if (target[0] == '?') target.insert(target.begin(), '/');
+  if (authority.find('@') != std::string_view::npos)
+    return fail("it carries user credentials before the host");
+  std::string_view host = authority;
+  std::string_view port_text;
+  if (!authority.empty() && authority[0] == '[') {
+    const auto close = authority.find(']');
+    if (close == std::string_view::npos) return fail("an IPv6 address is missing its ']'");
+    host = authority.substr(1, close - 1);
+    const auto after = authority.substr(close + 1);
+    if (!after.empty()) {
+      if (after[0] != ':') return fail("unexpected text after the IPv6 address");
+      port_text = after.substr(1);
+    }
+  } else {
+    const auto colon = authority.rfind(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port_text = authority.substr(colon + 1);
+    }
+  }
+  if (host.empty()) return fail("it has no host");
+  for (char c : host) parts.host += detail::ascii_lower(c);
+  parts.port = parts.scheme == "https" ? 443 : 80;
+  if (!port_text.empty()) {
+    if (port_text.size() > 5) return fail("the port is not a number from 1 to 65535");
+    int port = 0;
+    for (char c : port_text) {
+      if (c < '0' || c > '9') return fail("the port is not a number from 1 to 65535");
+      port = port * 10 + (c - '0');
+    }
+    if (port < 1 || port > 65535) return fail("the port is not a number from 1 to 65535");
+    parts.port = port;
+  }
+  // Bytes outside ASCII are percent-encoded here; everything else is sent exactly as given, so
+  // that a signed URL keeps its signature.
+  std::string encoded;
+  encoded.reserve(target.size());
+  for (char c : target) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      constexpr char hex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += hex[u >> 4];
+      encoded += hex[u & 0xF];
+    } else {
+      encoded += c;
+    }
+  }
+  parts.target = std::move(encoded);
+  return parts;
+}
+
+// Loopback hosts: where an API key may travel over plain http (a local emulator or proxy).
+inline bool is_loopback_host(std::string_view host) noexcept {
+  if (host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1") return true;
+  constexpr std::string_view localhost_suffix = ".localhost";  // RFC 6761 §6.3
+  if (host.size() > localhost_suffix.size() &&
+      host.substr(host.size() - localhost_suffix.size()) == localhost_suffix)
+    return true;
+  // 127.0.0.0/8, written as a dotted quad.
+  if (host.substr(0, 4) != "127.") return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.')
+      ++dots;
+    else if (c < '0' || c > '9')
+      return false;
+  }
+  return dots == 3;
+}
+
+// Resolves a redirect's Location against the URL that answered with it (RFC 3986 §5.2 for the
+// forms servers send: absolute, scheme-relative, absolute-path and relative-path references).
+inline result<std::string> resolve_location(const url_parts& base, std::string_view location) {
+  if (location.empty())
+    return make_transport_error(errc::malformed_response, send_state::maybe_sent, "redirect",
+                                "a redirect without a Location header from " + base.redacted());
+  const auto colon = location.find(':');
+  const auto first_delimiter = location.find_first_of("/?#");
+  if (colon != std::string_view::npos &&
+      (first_delimiter == std::string_view::npos || colon < first_delimiter))
+    return std::string(location);  // absolute
+  if (location.substr(0, 2) == "//") return base.scheme + ":" + std::string(location);
+  if (location[0] == '/') return base.origin() + std::string(location);
+  std::string path = base.target.substr(0, base.target.find('?'));
+  if (location[0] == '?') return base.origin() + path + std::string(location);
+  path = path.substr(0, path.rfind('/') + 1);
+  return base.origin() + path + std::string(location);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/version.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct endpoint {
+  gpt_image::provider service = gpt_image::provider::toapis;
+  std::string base_url;  // scheme://host[:port]; empty: the provider's public origin
+  std::string api_key;
+  std::string model = std::string(default_model);
+
+  static endpoint openai(std::string key) { return {provider::openai, {}, std::move(key)}; }
+  static endpoint toapis(std::string key) { return {provider::toapis, {}, std::move(key)}; }
+  static endpoint aivideoapi(std::string key) { return {provider::aivideoapi, {}, std::move(key)}; }
+
+  // The base URL requests go to: base_url, or the provider's public origin.
+  std::string origin_url() const {
+    return base_url.empty() ? std::string(default_base_url(service)) : base_url;
+  }
+
+  // Reads GPT_IMAGE_PROVIDER (openai | toapis | aivideoapi; default toapis),
+  // GPT_IMAGE_BASE_URL (default: the provider's public origin) and GPT_IMAGE_API_KEY.
+  static result<endpoint> from_env() {
+    endpoint e;
+    if (const char* name = std::getenv("GPT_IMAGE_PROVIDER"); name != nullptr && *name != '\0') {
+      const auto parsed = parse_provider(name);
+      if (!parsed)
+        return error(errc::validation_failed, "GPT_IMAGE_PROVIDER=\"" + std::string(name) +
+                                                  "\" is not a provider; valid: openai, toapis, "
+                                                  "aivideoapi");
+      e.service = *parsed;
+    }
+    if (const char* url = std::getenv("GPT_IMAGE_BASE_URL"); url != nullptr) e.base_url = url;
+    if (const char* key = std::getenv("GPT_IMAGE_API_KEY"); key != nullptr) e.api_key = key;
+    if (auto checked = e.check(); !checked) return std::move(checked).error();
+    return e;
+  }
+
+  // Whether the endpoint can be used: a parsable http(s) base URL, and no key over plain http to
+  // a host that is not loopback.
+  result<void> check() const {
+    const auto url = parse_url(origin_url());
+    if (!url) {
+      return error(errc::validation_failed, "the base URL is not usable: " + url.error().message);
+    }
+    if (!api_key.empty() && url->scheme == "http" && !is_loopback_host(url->host))
+      return error(errc::validation_failed,
+                   "refusing to send the API key over plain http to " + url->origin() +
+                       "; use https, or plain http only to a loopback host (127.0.0.1, localhost)");
+    return {};
+  }
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/http_date.hpp>
+// #include <gpt_image/providers/codec.hpp>
+// #include <gpt_image/providers/openai.hpp>
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/retry.hpp>
+// SPDX-License-Identifier: MIT
+// When the client tries again, and how long it waits first.
+//
+// Two questions, answered separately because money depends on the difference:
+//  - may this call be sent again? Status queries, downloads and credit checks always may (they are
+//    idempotent). A create or upload may only when the request provably never reached the server
+//    (the transport says "not sent") or the server answered that it refused it (429, 503 — the
+//    taxonomy's `request_refused`). Anything else after a create was sent is `outcome_unknown`.
+//  - is the failure worth retrying at all? The taxonomy's `retryable` flag, with its backoff
+//    schedule (1 s, 2 s, 4 s with jitter, per the seeds); a Retry-After header takes precedence.
+// And how often a task is polled: the pace the providers document.
+
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/transport.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <random>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct retry_policy {
+  // Retries after the first attempt; each error's own schedule may allow fewer. 0 disables them.
+  std::uint32_t max_retries = 3;
+  // A Retry-After longer than this is not waited for: the error is returned instead.
+  std::chrono::milliseconds max_retry_after{std::chrono::seconds(60)};
+  // Each delay is scaled by a random factor in [1 - jitter, 1 + jitter] (never below a
+  // Retry-After), so that many clients do not retry in lockstep.
+  double jitter = 0.25;
+};
+
+// How a task is polled: wait `first_delay`, then poll every `interval`, each wait stretched by a
+// random factor in [1, 1 + jitter].
+struct poll_policy {
+  std::chrono::milliseconds first_delay;
+  std::chrono::milliseconds interval;
+  double jitter;
+};
+
+// ToAPIs documents "wait 5 s before the first poll, then poll every 5-10 s with random jitter"
+// (PROVIDERS.md §2). aivideoapi documents no pace; its tasks take seconds, and the same pace would
+// waste most of a short task, so it is polled every 2-4 s. OpenAI has no tasks.
+constexpr poll_policy documented_poll_policy(provider p) noexcept {
+  if (p == provider::toapis) return {std::chrono::seconds(5), std::chrono::seconds(5), 1.0};
+  return {std::chrono::seconds(2), std::chrono::seconds(2), 1.0};
+}
+
+enum class call_kind : unsigned char {
+  idempotent,  // status, download, credits: sending twice changes nothing
+  create,      // create, upload: sending twice may bill twice
+};
+
+// Whether `e`, the failure of one attempt, allows sending the same request again.
+inline bool may_resend(const error& e, call_kind kind) {
+  const error_info& info = describe(e.code);
+  if (!info.retryable) return false;
+  if (kind == call_kind::idempotent) return true;
+  if (e.http_status == 0) return request_never_sent(e);  // the exchange itself failed
+  return info.request_refused;                           // the server answered: it refused
+}
+
+// The delay before retry number `retry` (0-based) after `e`, or nullopt when no retry is due.
+template <class Random>
+std::optional<std::chrono::milliseconds> retry_delay(const error& e, std::uint32_t retry,
+                                                     const retry_policy& policy, Random& random) {
+  const backoff_schedule& schedule = describe(e.code).backoff;
+  if (retry >= policy.max_retries) return std::nullopt;
+  if (e.retry_after) {
+    if (*e.retry_after > policy.max_retry_after) return std::nullopt;
+    // Honour the server's word, plus a little jitter upwards only.
+    std::uniform_real_distribution<double> spread(1.0, 1.0 + policy.jitter / 4);
+    return std::chrono::milliseconds(
+        static_cast<std::int64_t>(static_cast<double>(e.retry_after->count()) * spread(random)));
+  }
+  if (retry >= schedule.retries) return std::nullopt;
+  double delay = schedule.delay_ms(retry);
+  if (schedule.jitter && policy.jitter > 0) {
+    std::uniform_real_distribution<double> spread(1.0 - policy.jitter, 1.0 + policy.jitter);
+    delay *= spread(random);
+  }
+  return std::chrono::milliseconds(static_cast<std::int64_t>(delay));
+}
+
+// The wait before poll number `poll` (0-based).
+template <class Random>
+std::chrono::milliseconds poll_delay(const poll_policy& policy, std::uint32_t poll,
+                                     Random& random) {
+  const auto base = poll == 0 ? policy.first_delay : policy.interval;
+  std::uniform_real_distribution<double> spread(1.0, 1.0 + std::max(0.0, policy.jitter));
+  return std::chrono::milliseconds(
+      static_cast<std::int64_t>(static_cast<double>(base.count()) * spread(random)));
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/transport.hpp>
+// #include <gpt_image/validate.hpp>
+// SPDX-License-Identifier: MIT
+// validate(request, provider): everything that can be known to fail before a request is sent,
+// checked against the provider's documented limits (tables/limits.hpp, the size tables). The
+// message says what is wrong and what would be valid; the code is errc::validation_failed, or
+// errc::invalid_reference_images for reference images in a form the provider cannot take (the
+// provider's own code for that mistake, seed 000).
+//
+// A field the provider has no equivalent for is an error, not silently dropped: a caller who asks
+// for a JPEG or a callback and gets neither has a worse day than one told up front. `extra`
+// fields are the caller's business and are not checked.
+
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/providers/common.hpp>
 // #include <gpt_image/request.hpp>
 // #include <gpt_image/result.hpp>
 // #include <gpt_image/tables.hpp>
@@ -5662,1009 +6570,9 @@ inline result<void> validate(const image_request& request, provider p) {
 }
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/providers/common.hpp>
-// #include <gpt_image/providers/openai.hpp>
-// SPDX-License-Identifier: MIT
-// The OpenAI dialect (PROVIDERS.md §1, reference/openai_images_schema.json): synchronous.
-//
-//   generations  POST /v1/images/generations  JSON (CreateImageRequest)
-//   edits        POST /v1/images/edits        multipart (CreateImageEditRequest): image[] files,
-//                                             mask file — when the references are bytes
-//                                             JSON (EditImageBodyJsonParam): images[{image_url}],
-//                                             mask{image_url} — when the references are URLs
-//   response     ImagesResponse {created, data[{b64_json|url, revised_prompt}], usage, …}, or a
-//                text/event-stream of image_generation.* / image_edit.* events when streaming
-//
-// A 4K response carries ~33 MB of base64 in data[].b64_json. It is not parsed into a JSON DOM:
-// a scanner copies each b64_json string out (checking its alphabet on the way) and leaves a
-// short placeholder behind, and only the remaining few hundred bytes are parsed as JSON.
-
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/multipart.hpp>
-// #include <gpt_image/providers/common.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/task.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace providers::openai {
-inline constexpr std::string_view default_base_url = "https://api.openai.com";
-}  // namespace providers::openai
-
-namespace detail {
-
-inline std::string openai_url(const encode_options& options, std::string_view path) {
-  return join_url(options.base_url.empty() ? providers::openai::default_base_url
-                                           : std::string_view(options.base_url),
-                  path);
-}
-
-// The image of one data[] element or one completed stream event.
-inline std::optional<image_ref> openai_image_ref(const json_document& doc, const json& element,
-                                                 bool& bad_base64) {
-  if (!element.is_object()) return std::nullopt;
-  image_ref ref;
-  ref.url = string_member(element, "url");
-  ref.revised_prompt = string_member(element, "revised_prompt");
-  ref.b64_json = b64_member(doc, element, bad_base64);
-  if (ref.url.empty() && ref.b64_json.empty()) return std::nullopt;
-  return ref;
-}
-
-inline std::optional<image_usage> openai_usage(const json& object) {
-  const json* usage = object_member(object, "usage");
-  if (!usage) return std::nullopt;
-  image_usage u;
-  u.input_tokens = integer_value(member(*usage, "input_tokens")).value_or(0);
-  u.output_tokens = integer_value(member(*usage, "output_tokens")).value_or(0);
-  u.total_tokens = integer_value(member(*usage, "total_tokens")).value_or(0);
-  if (const json* details = object_member(*usage, "input_tokens_details")) {
-    u.input_text_tokens = integer_value(member(*details, "text_tokens")).value_or(0);
-    u.input_image_tokens = integer_value(member(*details, "image_tokens")).value_or(0);
-  }
-  return u;
-}
-
-inline task openai_task(const http_response& response) {
-  task t;
-  t.id = std::string(find_header(response.headers, "x-request-id"));
-  t.state = task_state::completed;
-  t.progress = 100;
-  return t;
-}
-
-// An ImagesResponse body.
-inline result<task> decode_openai_images(const http_response& response) {
-  constexpr std::string_view what = "openai images response";
-  auto parsed = parse_document(response.body, response, what);
-  if (!parsed) return std::move(parsed).error();
-  const json& body = parsed->root;
-  if (!body.is_object()) return malformed(std::string(what) + ": expected a JSON object", response);
-  if (member(body, "error")) return decode_error(response);
-  const json* data = array_member(body, "data");
-  if (!data) return malformed(std::string(what) + ": expected a data array of images", response);
-  task t = openai_task(response);
-  bool bad_base64 = false;
-  for (const auto& element : *data)
-    if (auto ref = openai_image_ref(*parsed, element, bad_base64))
-      t.outputs.push_back(std::move(*ref));
-  if (bad_base64)
-    return malformed(std::string(what) + ": a data[].b64_json value is not base64", response);
-  if (t.outputs.empty())
-    return malformed(std::string(what) + ": data holds no b64_json or url", response);
-  t.created_at = integer_value(member(body, "created"));
-  t.usage = openai_usage(body);
-  t.size = string_member(body, "size");
-  t.quality = string_member(body, "quality");
-  t.background = string_member(body, "background");
-  t.output_format = string_member(body, "output_format");
-  return t;
-}
-
-inline bool looks_like_event_stream(const http_response& response) {
-  const std::string_view type = find_header(response.headers, "content-type");
-  if (starts_with_ignoring_case(type, "text/event-stream")) return true;
-  const std::string_view body = response.body;
-  const std::size_t at = skip_json_space(body, 0);
-  return body.compare(at, 6, "event:") == 0 || body.compare(at, 5, "data:") == 0;
-}
-
-// A text/event-stream of image_generation.* or image_edit.* events: the completed events carry
-// the final images; partial images are previews and are skipped here.
-inline result<task> decode_openai_stream(const http_response& response) {
-  constexpr std::string_view what = "openai image stream";
-  task t = openai_task(response);
-  std::string data;  // the data lines of the current event, joined by '\n'
-  bool has_data = false;
-  bool bad_base64 = false;
-
-  auto dispatch = [&]() -> std::optional<error> {
-    if (!has_data) return std::nullopt;
-    has_data = false;
-    auto parsed = parse_document(data, response, what);
-    if (!parsed) return std::move(parsed).error();
-    const json& event = parsed->root;
-    if (!event.is_object())
-      return malformed(std::string(what) + ": an event is not a JSON object", response);
-    const std::string type = string_member(event, "type");
-    if (type == "error" || member(event, "error")) {
-      http_response inner{response.status, response.headers, parsed->thinned.text};
-      return decode_error(inner);
-    }
-    constexpr std::string_view completed = ".completed";
-    if (type.size() > completed.size() &&
-        std::string_view(type).substr(type.size() - completed.size()) == completed) {
-      if (auto ref = openai_image_ref(*parsed, event, bad_base64))
-        t.outputs.push_back(std::move(*ref));
-      if (auto usage = openai_usage(event)) t.usage = usage;
-      if (!t.created_at) t.created_at = integer_value(member(event, "created_at"));
-      if (t.size.empty()) t.size = string_member(event, "size");
-      if (t.quality.empty()) t.quality = string_member(event, "quality");
-      if (t.background.empty()) t.background = string_member(event, "background");
-      if (t.output_format.empty()) t.output_format = string_member(event, "output_format");
-    }
-    data.clear();
-    return std::nullopt;
-  };
-
-  const std::string_view body = response.body;
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view line = body.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    pos = end + 1;
-    if (line.empty()) {
-      if (auto e = dispatch()) return std::move(*e);
-      continue;
-    }
-    if (line.front() == ':') continue;  // an SSE comment (keep-alive)
-    const std::size_t colon = line.find(':');
-    const std::string_view field = line.substr(0, colon);
-    std::string_view value =
-        colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
-    if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    if (field == "data") {
-      if (has_data) data += '\n';
-      data.append(value.data(), value.size());
-      has_data = true;
-    }
-  }
-  if (auto e = dispatch()) return std::move(*e);
-  if (bad_base64)
-    return malformed(std::string(what) + ": a b64_json value is not base64", response);
-  if (t.outputs.empty())
-    return malformed(std::string(what) + ": the stream holds no completed image event", response);
-  return t;
-}
-
-// The `size` value OpenAI receives: WxH, "auto", or the caller's unchecked text.
-inline result<std::string> openai_size_text(const image_size& size) {
-  switch (size.form()) {
-    case image_size::kind::automatic:
-      return std::string("auto");
-    case image_size::kind::exact:
-      return pixels_text(size.pixels());
-    case image_size::kind::unchecked:
-      return size.wire_value();
-    case image_size::kind::ratio:
-      break;
-  }
-  if (size.aspect_ratio().is_auto()) return std::string("auto");
-  const tier t = size.tier().value_or(tier::k1);
-  if (auto p = resolve(provider::openai, size.aspect_ratio(), t)) return pixels_text(*p);
-  return encode_error("openai: no pixel size is known for ratio " +
-                      aspect_text(size.aspect_ratio()) + " at " +
-                      std::string(tier_name(t, provider::openai)) +
-                      "; pass explicit pixels (image_size::exact) or \"auto\"");
-}
-
-// The options shared by generations and both edit forms, as JSON values.
-inline result<json> openai_common_fields(const image_request& request) {
-  json fields = json::object();
-  fields["model"] = request.model;
-  fields["prompt"] = request.prompt;
-  if (request.n) fields["n"] = *request.n;
-  if (request.size) {
-    auto size = openai_size_text(*request.size);
-    if (!size) return std::move(size).error();
-    fields["size"] = std::move(*size);
-  }
-  if (request.quality) fields["quality"] = std::string(to_string(*request.quality));
-  if (request.output_format)
-    fields["output_format"] = std::string(to_string(*request.output_format));
-  if (request.output_compression) fields["output_compression"] = *request.output_compression;
-  if (request.background) fields["background"] = std::string(to_string(*request.background));
-  if (request.response_format)
-    fields["response_format"] = std::string(to_string(*request.response_format));
-  return fields;
-}
-
-inline std::string multipart_filename(const reference_image& image, std::string_view mime,
-                                      std::size_t index) {
-  if (!image.filename.empty()) return image.filename;
-  return "image" + std::to_string(index + 1) + "." + std::string(extension_for_mime(mime));
-}
-
-}  // namespace detail
-
-namespace providers::openai {
-
-// POST /v1/images/generations without reference images; POST /v1/images/edits with them —
-// multipart when they are bytes, JSON when they are URLs (http(s) or data URLs). Local files must
-// be loaded into bytes first (the client does this); URLs and bytes cannot be mixed in one edit.
-inline result<http_request> encode_create(const image_request& request,
-                                          const encode_options& options = {}) {
-  using namespace gpt_image::detail;
-  auto fields = openai_common_fields(request);
-  if (!fields) return std::move(fields).error();
-
-  if (request.reference_images.empty()) {
-    if (request.mask) return encode_error("openai: a mask needs a reference image to apply to");
-    json body = std::move(*fields);
-    if (request.moderation) body["moderation"] = std::string(to_string(*request.moderation));
-    merge_extra(body, request.extra);
-    return json_post(openai_url(options, "/v1/images/generations"), body);
-  }
-
-  std::size_t urls = 0, bytes = 0;
-  for (const auto& image : request.reference_images) {
-    if (image.source == reference_image::kind::file)
-      return error(errc::invalid_reference_images,
-                   "openai: reference image " + quote_for_message(image.location) +
-                       " is a local file; load it with reference_image::from_bytes first (the "
-                       "client does this automatically)");
-    (image.source == reference_image::kind::url ? urls : bytes) += 1;
-  }
-  if (urls && bytes)
-    return error(errc::invalid_reference_images,
-                 "openai: edits take either files (multipart) or URLs (JSON), not both; load the "
-                 "URLs into bytes or upload the bytes somewhere and pass URLs");
-
-  if (urls) {  // EditImageBodyJsonParam
-    json body = std::move(*fields);
-    json images = json::array();
-    for (const auto& image : request.reference_images)
-      images.push_back(json{{"image_url", image.location}});
-    body["images"] = std::move(images);
-    if (request.mask) {
-      if (request.mask->source != reference_image::kind::url)
-        return error(errc::invalid_reference_images,
-                     "openai: with URL references the mask must be a URL too");
-      body["mask"] = json{{"image_url", request.mask->location}};
-    }
-    if (request.moderation) body["moderation"] = std::string(to_string(*request.moderation));
-    merge_extra(body, request.extra);
-    return json_post(openai_url(options, "/v1/images/edits"), body);
-  }
-
-  // CreateImageEditRequest (multipart). It has no `moderation` field (PROVIDERS.md C18).
-  if (request.moderation)
-    return encode_error(
-        "openai: multipart edits take no moderation option; unset it, or pass the reference "
-        "images as URLs (JSON edits accept it)");
-  multipart_form form = options.multipart_boundary.empty()
-                            ? multipart_form()
-                            : multipart_form(options.multipart_boundary);
-  json merged = std::move(*fields);
-  merge_extra(merged, request.extra);
-  for (const auto& [key, value] : merged.items()) form.add_field(key, form_text(value));
-  for (std::size_t i = 0; i < request.reference_images.size(); ++i) {
-    const reference_image& image = request.reference_images[i];
-    std::string mime =
-        image.mime_type.empty() ? std::string(sniff_image_mime(image.data)) : image.mime_type;
-    std::string name = multipart_filename(image, mime, i);
-    form.add_file("image[]", std::move(name), std::move(mime), image.data);
-  }
-  if (request.mask) {
-    if (request.mask->source != reference_image::kind::bytes)
-      return error(errc::invalid_reference_images,
-                   "openai: with file references the mask must be bytes too (a PNG)");
-    std::string mime = request.mask->mime_type.empty()
-                           ? std::string(sniff_image_mime(request.mask->data))
-                           : request.mask->mime_type;
-    std::string name = request.mask->filename.empty() ? "mask.png" : request.mask->filename;
-    form.add_file("mask", std::move(name), std::move(mime), request.mask->data);
-  }
-  auto body = form.encode();
-  if (!body) return std::move(body).error();
-  http_request out;
-  out.method = "POST";
-  out.url = openai_url(options, "/v1/images/edits");
-  out.body = std::move(*body);
-  out.content_type = form.content_type();
-  return out;
-}
-
-// The synchronous response of generations and edits: a completed task whose outputs hold the
-// still-encoded base64 (or URLs, for DALL-E). Its id is the x-request-id, when sent.
-inline result<task> decode_create(const http_response& response) {
-  using namespace gpt_image::detail;
-  if (!is_http_success(response.status)) return decode_error(response);
-  if (looks_like_event_stream(response)) return decode_openai_stream(response);
-  return decode_openai_images(response);
-}
-
-}  // namespace providers::openai
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/providers/toapis.hpp>
-// SPDX-License-Identifier: MIT
-// The ToAPIs dialect (seeds 000-003, PROVIDERS.md §2): an asynchronous task gateway.
-//
-//   create   POST /v1/images/generations   JSON {model, prompt, n, size, resolution, …}
-//            → {id, object:"generation.task", status, progress, created_at}
-//   status   GET  /v1/images/generations/{id} → the same task object, with result.data[].url
-//            once completed, or error{code,message} once failed
-//   upload   POST /v1/uploads/images       multipart {file, purpose}
-//            → {success, message, data:{id, url, mime_type, size}}
-//
-// `size` carries the aspect ratio and `resolution` the tier (seed 001). Reference images must be
-// URLs (seed 000: "no direct base64 references"); local files go through the upload first.
-
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/multipart.hpp>
-// #include <gpt_image/providers/common.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/task.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <string>
-#include <string_view>
-#include <utility>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace providers::toapis {
-
-inline constexpr std::string_view default_base_url = "https://toapis.com";
-
-}  // namespace providers::toapis
-
-namespace detail {
-inline std::string toapis_url(const encode_options& options, std::string_view path) {
-  return join_url(options.base_url.empty() ? providers::toapis::default_base_url
-                                           : std::string_view(options.base_url),
-                  path);
-}
-}  // namespace detail
-
-namespace providers::toapis {
-
-// POST /v1/images/generations. Reference images and the mask must already be URLs.
-inline result<http_request> encode_create(const image_request& request,
-                                          const encode_options& options = {}) {
-  using namespace gpt_image::detail;
-  json body = json::object();
-  body["model"] = request.model;
-  body["prompt"] = request.prompt;
-  if (request.n) body["n"] = *request.n;
-  if (request.size) {
-    const image_size& size = *request.size;
-    switch (size.form()) {
-      case image_size::kind::automatic:
-        body["size"] = "auto";
-        break;
-      case image_size::kind::ratio:
-        body["size"] = aspect_text(size.aspect_ratio());
-        // Seed 001 spells tiers "1K/2K/4K"; the newer docs write "1k" (PROVIDERS.md C4).
-        if (size.tier())
-          body["resolution"] = std::string(tier_name(*size.tier(), provider::toapis));
-        break;
-      case image_size::kind::exact: {
-        // Pixels map onto the ratio and tier whose table entry they are (legacy pixel sizes).
-        auto found = find_choice(provider::toapis, size.pixels());
-        if (!found)
-          return encode_error("toapis: size " + pixels_text(size.pixels()) +
-                              " is not in ToAPIs' table; use a ratio and tier it lists");
-        body["size"] = aspect_text(found->ratio);
-        body["resolution"] = std::string(tier_name(found->resolution, provider::toapis));
-        break;
-      }
-      case image_size::kind::unchecked:
-        body["size"] = size.wire_value();
-        break;
-    }
-  }
-  if (request.response_format)
-    body["response_format"] = std::string(to_string(*request.response_format));
-  if (!request.reference_images.empty()) {
-    json urls = json::array();
-    for (const auto& image : request.reference_images) {
-      if (image.source != reference_image::kind::url)
-        return error(errc::invalid_reference_images,
-                     "toapis: reference images must be URLs; upload local files and bytes with "
-                     "POST /v1/uploads/images first (the client does this automatically)");
-      urls.push_back(image.location);
-    }
-    body["reference_images"] = std::move(urls);
-  }
-  if (request.mask) {
-    if (request.mask->source != reference_image::kind::url)
-      return error(errc::invalid_reference_images,
-                   "toapis: the mask must be a URL; upload it with POST /v1/uploads/images first");
-    body["mask_url"] = request.mask->location;
-  }
-  if (request.quality) body["quality"] = std::string(to_string(*request.quality));
-  if (request.output_format) body["output_format"] = std::string(to_string(*request.output_format));
-  if (request.output_compression) body["output_compression"] = *request.output_compression;
-  if (request.background) body["background"] = std::string(to_string(*request.background));
-  if (!request.callback_url.empty()) body["callback_url"] = request.callback_url;
-  merge_extra(body, request.extra);
-  return json_post(gpt_image::detail::toapis_url(options, "/v1/images/generations"), body);
-}
-
-// GET /v1/images/generations/{id}.
-inline http_request encode_status(std::string_view task_id, const encode_options& options = {}) {
-  return gpt_image::detail::get_request(gpt_image::detail::toapis_url(
-      options, "/v1/images/generations/" + gpt_image::detail::path_segment(task_id)));
-}
-
-// POST /v1/uploads/images: one image held in memory (kind::bytes).
-inline result<http_request> encode_upload(const reference_image& image,
-                                          const encode_options& options = {}) {
-  using namespace gpt_image::detail;
-  if (image.source != reference_image::kind::bytes)
-    return encode_error(
-        "toapis: an upload needs the image's bytes (reference_image::from_bytes); load a file "
-        "first, and pass a URL directly instead of uploading it");
-  if (image.data.empty()) return encode_error("toapis: the image to upload is empty");
-  std::string mime =
-      image.mime_type.empty() ? std::string(sniff_image_mime(image.data)) : image.mime_type;
-  std::string filename =
-      image.filename.empty() ? "image." + std::string(extension_for_mime(mime)) : image.filename;
-  multipart_form form = options.multipart_boundary.empty()
-                            ? multipart_form()
-                            : multipart_form(options.multipart_boundary);
-  form.add_file("file", std::move(filename), std::move(mime), image.data);
-  form.add_field("purpose", "generation");
-  auto body = form.encode();
-  if (!body) return std::move(body).error();
-  http_request request;
-  request.method = "POST";
-  request.url = gpt_image::detail::toapis_url(options, "/v1/uploads/images");
-  request.body = std::move(*body);
-  request.content_type = form.content_type();
-  return request;
-}
-
-// The create response: a task, normally queued.
-inline result<task> decode_create(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "toapis create response");
-  if (!body) return std::move(body).error();
-  return decode_task_object(unwrap_data(body->root), *body, response, "toapis create response",
-                            /*require_status=*/false);
-}
-
-// A status response (and the polling shape of a webhook's task): queued, in_progress,
-// completed with result.data[].url, or failed with error{code,message}.
-inline result<task> decode_status(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "toapis status response");
-  if (!body) return std::move(body).error();
-  return decode_task_object(unwrap_data(body->root), *body, response, "toapis status response",
-                            /*require_status=*/true);
-}
-
-// The upload response: {success:true, data:{id, url, mime_type, size}}; {success:false, message}
-// is an error even with HTTP 200.
-inline result<upload_result> decode_upload(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "toapis upload response");
-  if (!body) return std::move(body).error();
-  const json* data = object_member(body->root, "data");
-  const json& fields = data ? *data : body->root;
-  upload_result out;
-  out.id = code_text(member(fields, "id"));
-  out.url = string_member(fields, "url");
-  out.mime_type = string_member(fields, "mime_type");
-  out.size = integer_value(member(fields, "size"));
-  if (out.url.empty())
-    return malformed("toapis upload response: expected data.url, the uploaded image's URL",
-                     response);
-  if (!is_http_url(out.url))
-    return malformed("toapis upload response: data.url is not an http(s) URL", response);
-  return out;
-}
-
-}  // namespace providers::toapis
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/providers/aivideoapi.hpp>
-// SPDX-License-Identifier: MIT
-// The aivideoapi dialect (seed 004, PROVIDERS.md §3): an asynchronous task gateway whose
-// parameters live in an `input` object.
-//
-//   create   POST /v1/images/generations
-//            {model, callback_url, input:{prompt, image_urls, aspect_ratio, resolution,
-//             nsfw_checker}} → {code:200, msg:"success", data:{taskId}}
-//   status   GET  /v1/tasks/{taskId} → {id, status, model, created_at, completed_at,
-//            output:{urls[]}} or {…, status:"failed", error:{code, message}}
-//            (callbacks POST the same object)
-//   credits  GET  /v1/credits → {code:200, msg, data:{balance, total_purchased, total_consumed}}
-//
-// There is no upload endpoint: reference images must be URLs the caller hosts.
-
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/providers/common.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/task.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <string>
-#include <string_view>
-#include <utility>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace providers::aivideoapi {
-inline constexpr std::string_view default_base_url = "https://api.aivideoapi.ai";
-}  // namespace providers::aivideoapi
-
-namespace detail {
-inline std::string aivideoapi_url(const encode_options& options, std::string_view path) {
-  return join_url(options.base_url.empty() ? providers::aivideoapi::default_base_url
-                                           : std::string_view(options.base_url),
-                  path);
-}
-}  // namespace detail
-
-namespace providers::aivideoapi {
-
-// POST /v1/images/generations. Fields left unset in the request are left out of `input`, so the
-// documented defaults apply (aspect_ratio auto, resolution 1k, nsfw_checker true).
-inline result<http_request> encode_create(const image_request& request,
-                                          const encode_options& options = {}) {
-  using namespace gpt_image::detail;
-  json input = json::object();
-  if (!request.prompt.empty()) input["prompt"] = request.prompt;
-  if (!request.reference_images.empty()) {
-    json urls = json::array();
-    for (const auto& image : request.reference_images) {
-      if (image.source != reference_image::kind::url)
-        return error(errc::invalid_reference_images,
-                     "aivideoapi: reference images must be URLs (it has no upload endpoint); "
-                     "host the image and pass its http(s) URL");
-      urls.push_back(image.location);
-    }
-    input["image_urls"] = std::move(urls);
-  }
-  if (request.size) {
-    const image_size& size = *request.size;
-    switch (size.form()) {
-      case image_size::kind::automatic:
-        input["aspect_ratio"] = "auto";
-        break;
-      case image_size::kind::ratio:
-        input["aspect_ratio"] = aspect_text(size.aspect_ratio());
-        if (size.tier())
-          input["resolution"] = std::string(tier_name(*size.tier(), provider::aivideoapi));
-        break;
-      case image_size::kind::exact: {
-        // Seed 004: "you may also pass an explicit pixel size" from the table via aspect_ratio.
-        input["aspect_ratio"] = pixels_text(size.pixels());
-        if (auto found = find_choice(provider::aivideoapi, size.pixels()))
-          input["resolution"] = std::string(tier_name(found->resolution, provider::aivideoapi));
-        break;
-      }
-      case image_size::kind::unchecked:
-        input["aspect_ratio"] = size.wire_value();
-        break;
-    }
-  }
-  if (request.nsfw_checker) input["nsfw_checker"] = *request.nsfw_checker;
-  merge_extra(input, request.extra);
-
-  json body = json::object();
-  body["model"] = request.model;
-  if (!request.callback_url.empty()) body["callback_url"] = request.callback_url;
-  body["input"] = std::move(input);
-  return json_post(aivideoapi_url(options, "/v1/images/generations"), body);
-}
-
-// GET /v1/tasks/{taskId}.
-inline http_request encode_status(std::string_view task_id, const encode_options& options = {}) {
-  using namespace gpt_image::detail;
-  return get_request(aivideoapi_url(options, "/v1/tasks/" + path_segment(task_id)));
-}
-
-// GET /v1/credits.
-inline http_request encode_credits(const encode_options& options = {}) {
-  return gpt_image::detail::get_request(gpt_image::detail::aivideoapi_url(options, "/v1/credits"));
-}
-
-// {code:200, msg:"success", data:{taskId}} → a queued task. A wrapper code other than 200 is an
-// error even when the HTTP status is 200.
-inline result<task> decode_create(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "aivideoapi create response");
-  if (!body) return std::move(body).error();
-  return decode_task_object(unwrap_data(body->root), *body, response, "aivideoapi create response",
-                            /*require_status=*/false);
-}
-
-// A task query response, or a callback body (the same object): pending, processing,
-// completed with output.urls[], failed with error{code,message}.
-inline result<task> decode_status(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "aivideoapi task response");
-  if (!body) return std::move(body).error();
-  return decode_task_object(unwrap_data(body->root), *body, response, "aivideoapi task response",
-                            /*require_status=*/true);
-}
-
-// {code:200, msg, data:{balance, total_purchased, total_consumed}}.
-inline result<credits> decode_credits(const http_response& response) {
-  using namespace gpt_image::detail;
-  auto body = parse_success_object(response, "aivideoapi credits response");
-  if (!body) return std::move(body).error();
-  const json& data = unwrap_data(body->root);
-  auto balance = number_value(member(data, "balance"));
-  if (!balance)
-    return malformed("aivideoapi credits response: expected a numeric data.balance", response);
-  credits out;
-  out.balance = *balance;
-  out.total_purchased = number_value(member(data, "total_purchased"));
-  out.total_consumed = number_value(member(data, "total_consumed"));
-  return out;
-}
-
-}  // namespace providers::aivideoapi
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/providers/codec.hpp>
-// SPDX-License-Identifier: MIT
-// One entry point per operation, dispatching on the provider chosen at run time (from a config
-// file, say). Operations a provider does not have return errc::unsupported, naming what it has
-// instead: OpenAI is synchronous (no status), only ToAPIs has uploads, only aivideoapi credits.
-
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/providers/aivideoapi.hpp>
-// #include <gpt_image/providers/common.hpp>
-// #include <gpt_image/providers/openai.hpp>
-// #include <gpt_image/providers/toapis.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/task.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <string>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-inline error unsupported_operation(provider p, std::string_view operation,
-                                   std::string_view instead) {
-  return error(errc::unsupported, std::string(to_string(p)) + " has no " + std::string(operation) +
-                                      "; " + std::string(instead));
-}
-}  // namespace detail
-
-// The provider's public origin, e.g. "https://toapis.com" (paths start with /v1).
-constexpr std::string_view default_base_url(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return providers::toapis::default_base_url;
-    case provider::aivideoapi:
-      return providers::aivideoapi::default_base_url;
-    case provider::openai:
-      break;
-  }
-  return providers::openai::default_base_url;
-}
-
-// Whether a create returns a task to poll (gateways) or the images themselves (OpenAI).
-constexpr bool is_asynchronous(provider p) noexcept {
-  return p != provider::openai;
-}
-
-inline result<http_request> encode_create(provider p, const image_request& request,
-                                          const encode_options& options = {}) {
-  switch (p) {
-    case provider::toapis:
-      return providers::toapis::encode_create(request, options);
-    case provider::aivideoapi:
-      return providers::aivideoapi::encode_create(request, options);
-    case provider::openai:
-      break;
-  }
-  return providers::openai::encode_create(request, options);
-}
-
-inline result<http_request> encode_status(provider p, std::string_view task_id,
-                                          const encode_options& options = {}) {
-  switch (p) {
-    case provider::toapis:
-      return providers::toapis::encode_status(task_id, options);
-    case provider::aivideoapi:
-      return providers::aivideoapi::encode_status(task_id, options);
-    case provider::openai:
-      break;
-  }
-  return detail::unsupported_operation(p, "task status",
-                                       "its create response already holds the images");
-}
-
-inline result<http_request> encode_upload(provider p, const reference_image& image,
-                                          const encode_options& options = {}) {
-  if (p == provider::toapis) return providers::toapis::encode_upload(image, options);
-  if (p == provider::openai)
-    return detail::unsupported_operation(p, "image upload in this library",
-                                         "edits send the reference images' bytes directly");
-  return detail::unsupported_operation(p, "image upload",
-                                       "host the reference image and pass its http(s) URL");
-}
-
-inline result<http_request> encode_credits(provider p, const encode_options& options = {}) {
-  if (p == provider::aivideoapi) return providers::aivideoapi::encode_credits(options);
-  return detail::unsupported_operation(p, "credits endpoint",
-                                       "check the balance in the provider's dashboard");
-}
-
-// The create response: a queued task (gateways) or a completed one holding the images (OpenAI).
-// Non-2xx responses decode to their error.
-inline result<task> decode_create(provider p, const http_response& response) {
-  switch (p) {
-    case provider::toapis:
-      return providers::toapis::decode_create(response);
-    case provider::aivideoapi:
-      return providers::aivideoapi::decode_create(response);
-    case provider::openai:
-      break;
-  }
-  return providers::openai::decode_create(response);
-}
-
-// A status response, or a callback body wrapped in an http_response with status 200.
-inline result<task> decode_status(provider p, const http_response& response) {
-  switch (p) {
-    case provider::toapis:
-      return providers::toapis::decode_status(response);
-    case provider::aivideoapi:
-      return providers::aivideoapi::decode_status(response);
-    case provider::openai:
-      break;
-  }
-  return detail::unsupported_operation(p, "task status",
-                                       "its create response already holds the images");
-}
-
-inline result<upload_result> decode_upload(provider p, const http_response& response) {
-  if (p == provider::toapis) return providers::toapis::decode_upload(response);
-  return detail::unsupported_operation(p, "image upload", "pass reference images as URLs");
-}
-
-inline result<credits> decode_credits(provider p, const http_response& response) {
-  if (p == provider::aivideoapi) return providers::aivideoapi::decode_credits(response);
-  return detail::unsupported_operation(p, "credits endpoint",
-                                       "check the balance in the provider's dashboard");
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/endpoint.hpp>
-// SPDX-License-Identifier: MIT
-// `endpoint`: which provider a client talks to, where, and with which key and model.
-//
-// The API key is a secret: it is sent only as the Authorization header of requests to the
-// endpoint's own origin, never over plain http except to a loopback host, and never copied into
-// an error message (the client scrubs it from anything it returns).
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/providers/codec.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/transport.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdlib>
-#include <string>
-#include <string_view>
-#include <utility>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct endpoint {
-  gpt_image::provider service = gpt_image::provider::toapis;
-  std::string base_url;  // scheme://host[:port]; empty: the provider's public origin
-  std::string api_key;
-  std::string model = std::string(default_model);
-
-  static endpoint openai(std::string key) { return {provider::openai, {}, std::move(key)}; }
-  static endpoint toapis(std::string key) { return {provider::toapis, {}, std::move(key)}; }
-  static endpoint aivideoapi(std::string key) { return {provider::aivideoapi, {}, std::move(key)}; }
-
-  // The base URL requests go to: base_url, or the provider's public origin.
-  std::string origin_url() const {
-    return base_url.empty() ? std::string(default_base_url(service)) : base_url;
-  }
-
-  // Reads GPT_IMAGE_PROVIDER (openai | toapis | aivideoapi; default toapis),
-  // GPT_IMAGE_BASE_URL (default: the provider's public origin) and GPT_IMAGE_API_KEY.
-  static result<endpoint> from_env() {
-    endpoint e;
-    if (const char* name = std::getenv("GPT_IMAGE_PROVIDER"); name != nullptr && *name != '\0') {
-      const auto parsed = parse_provider(name);
-      if (!parsed)
-        return error(errc::validation_failed, "GPT_IMAGE_PROVIDER=\"" + std::string(name) +
-                                                  "\" is not a provider; valid: openai, toapis, "
-                                                  "aivideoapi");
-      e.service = *parsed;
-    }
-    if (const char* url = std::getenv("GPT_IMAGE_BASE_URL"); url != nullptr) e.base_url = url;
-    if (const char* key = std::getenv("GPT_IMAGE_API_KEY"); key != nullptr) e.api_key = key;
-    if (auto checked = e.check(); !checked) return std::move(checked).error();
-    return e;
-  }
-
-  // Whether the endpoint can be used: a parsable http(s) base URL, and no key over plain http to
-  // a host that is not loopback.
-  result<void> check() const {
-    const auto url = parse_url(origin_url());
-    if (!url) {
-      return error(errc::validation_failed,
-                   "the base URL is not usable: " + url.error().message);
-    }
-    if (!api_key.empty() && url->scheme == "http" && !is_loopback_host(url->host))
-      return error(errc::validation_failed,
-                   "refusing to send the API key over plain http to " + url->origin() +
-                       "; use https, or plain http only to a loopback host (127.0.0.1, localhost)");
-    return {};
-  }
-};
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/retry.hpp>
-// SPDX-License-Identifier: MIT
-// When the client tries again, and how long it waits first.
-//
-// Two questions, answered separately because money depends on the difference:
-//  - may this call be sent again? Status queries, downloads and credit checks always may (they are
-//    idempotent). A create or upload may only when the request provably never reached the server
-//    (the transport says "not sent") or the server answered that it refused it (429, 503 — the
-//    taxonomy's `request_refused`). Anything else after a create was sent is `outcome_unknown`.
-//  - is the failure worth retrying at all? The taxonomy's `retryable` flag, with its backoff
-//    schedule (1 s, 2 s, 4 s with jitter, per the seeds); a Retry-After header takes precedence.
-// And how often a task is polled: the pace the providers document.
-
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/transport.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <random>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct retry_policy {
-  // Retries after the first attempt; each error's own schedule may allow fewer. 0 disables them.
-  std::uint32_t max_retries = 3;
-  // A Retry-After longer than this is not waited for: the error is returned instead.
-  std::chrono::milliseconds max_retry_after{std::chrono::seconds(60)};
-  // Each delay is scaled by a random factor in [1 - jitter, 1 + jitter] (never below a
-  // Retry-After), so that many clients do not retry in lockstep.
-  double jitter = 0.25;
-};
-
-// How a task is polled: wait `first_delay`, then poll every `interval`, each wait stretched by a
-// random factor in [1, 1 + jitter].
-struct poll_policy {
-  std::chrono::milliseconds first_delay;
-  std::chrono::milliseconds interval;
-  double jitter;
-};
-
-// ToAPIs documents "wait 5 s before the first poll, then poll every 5-10 s with random jitter"
-// (PROVIDERS.md §2). aivideoapi documents no pace; its tasks take seconds, and the same pace would
-// waste most of a short task, so it is polled every 2-4 s. OpenAI has no tasks.
-constexpr poll_policy documented_poll_policy(provider p) noexcept {
-  if (p == provider::toapis)
-    return {std::chrono::seconds(5), std::chrono::seconds(5), 1.0};
-  return {std::chrono::seconds(2), std::chrono::seconds(2), 1.0};
-}
-
-enum class call_kind : unsigned char {
-  idempotent,  // status, download, credits: sending twice changes nothing
-  create,      // create, upload: sending twice may bill twice
-};
-
-// Whether `e`, the failure of one attempt, allows sending the same request again.
-inline bool may_resend(const error& e, call_kind kind) {
-  const error_info& info = describe(e.code);
-  if (!info.retryable) return false;
-  if (kind == call_kind::idempotent) return true;
-  if (e.http_status == 0) return request_never_sent(e);  // the exchange itself failed
-  return info.request_refused;                          // the server answered: it refused
-}
-
-// The delay before retry number `retry` (0-based) after `e`, or nullopt when no retry is due.
-template <class Random>
-std::optional<std::chrono::milliseconds> retry_delay(const error& e, std::uint32_t retry,
-                                                     const retry_policy& policy, Random& random) {
-  const backoff_schedule& schedule = describe(e.code).backoff;
-  if (retry >= policy.max_retries) return std::nullopt;
-  if (e.retry_after) {
-    if (*e.retry_after > policy.max_retry_after) return std::nullopt;
-    // Honour the server's word, plus a little jitter upwards only.
-    std::uniform_real_distribution<double> spread(1.0, 1.0 + policy.jitter / 4);
-    return std::chrono::milliseconds(
-        static_cast<std::int64_t>(static_cast<double>(e.retry_after->count()) * spread(random)));
-  }
-  if (retry >= schedule.retries) return std::nullopt;
-  double delay = schedule.delay_ms(retry);
-  if (schedule.jitter && policy.jitter > 0) {
-    std::uniform_real_distribution<double> spread(1.0 - policy.jitter, 1.0 + policy.jitter);
-    delay *= spread(random);
-  }
-  return std::chrono::milliseconds(static_cast<std::int64_t>(delay));
-}
-
-// The wait before poll number `poll` (0-based).
-template <class Random>
-std::chrono::milliseconds poll_delay(const poll_policy& policy, std::uint32_t poll, Random& random) {
-  const auto base = poll == 0 ? policy.first_delay : policy.interval;
-  std::uniform_real_distribution<double> spread(1.0, 1.0 + std::max(0.0, policy.jitter));
-  return std::chrono::milliseconds(
-      static_cast<std::int64_t>(static_cast<double>(base.count()) * spread(random)));
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/client.hpp>
-// SPDX-License-Identifier: MIT
-// `basic_client<Transport>`: the library doing the user's job — submit a generation, poll its
-// task, and hand back the bytes of every image — over any transport.
-//
-//   gpt_image::basic_client<my_transport> c{gpt_image::endpoint::toapis(key), my_transport{}};
-//   auto images = c.generate(request, {std::chrono::minutes(5), on_progress, cancel.token()});
-//
-// The data flow is one straight line through the layers:
-//   request → (upload local references) → validate → codec.encode → transport → codec.decode
-//   → task → (poll: status …) → completed task → image refs → download (no key to foreign hosts)
-//   or base64 decode → image bytes.
-//
-// Rules that protect money and keys (DESIGN.md §5):
-//  - a create or upload is sent again only when it provably never arrived or the server refused
-//    it (429, 503); a timeout or dropped connection after it was sent is errc::outcome_unknown;
-//  - the Authorization header goes only to the endpoint's own origin, never over plain http to a
-//    host that is not loopback, and the key is scrubbed from every error the client returns.
-//
-// Waiting is done through client_options::sleep and ::now, so that tests (and engines with their
-// own scheduler) can run every retry and poll without real time passing. A client may be used
-// from several threads at once if its transport may.
-
-// #include <gpt_image/base64.hpp>
-// #include <gpt_image/cancel.hpp>
-// #include <gpt_image/endpoint.hpp>
-// #include <gpt_image/error.hpp>
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/providers/codec.hpp>
-// #include <gpt_image/request.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/retry.hpp>
-// #include <gpt_image/tables.hpp>
-// #include <gpt_image/task.hpp>
-// #include <gpt_image/transport.hpp>
-// #include <gpt_image/validate.hpp>
-// #include <gpt_image/version.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -6688,10 +6596,14 @@ enum class stage : unsigned char { uploading, submitting, waiting, downloading }
 
 constexpr std::string_view to_string(stage s) noexcept {
   switch (s) {
-    case stage::uploading: return "uploading";
-    case stage::submitting: return "submitting";
-    case stage::waiting: return "waiting";
-    case stage::downloading: return "downloading";
+    case stage::uploading:
+      return "uploading";
+    case stage::submitting:
+      return "submitting";
+    case stage::waiting:
+      return "waiting";
+    case stage::downloading:
+      return "downloading";
   }
   return "unknown";
 }
@@ -6766,7 +6678,8 @@ inline result<std::string> read_file(const std::string& path, std::string_view w
   std::ifstream in(path, std::ios::binary);
   if (!in) return error(errc::io_error, "cannot open " + std::string(what) + " '" + path + "'");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return error(errc::io_error, "cannot read " + std::string(what) + " '" + path + "'");
+  if (in.bad())
+    return error(errc::io_error, "cannot read " + std::string(what) + " '" + path + "'");
   return bytes;
 }
 
@@ -6940,25 +6853,27 @@ class basic_client {
   // One HTTP exchange with the retry rules. Returns a 2xx response, or the error — the decoded
   // error envelope for any other status.
   // A download hands the body to `sink`; `restart` runs before each retry so that the sink can
-  // start over.
-  result<http_response> exchange(const http_request& raw, call_kind kind, const call_state& call,
-                                 std::optional<body_sink> sink = std::nullopt,
-                                 std::size_t max_body = 0,
-                                 const std::function<void()>& restart = {}) {
+  // start over; `on_body` hears (bytes received, Content-Length or 0) as the body arrives.
+  result<http_response> exchange(
+      const http_request& raw, call_kind kind, const call_state& call,
+      std::optional<body_sink> sink = std::nullopt, std::size_t max_body = 0,
+      const std::function<void()>& restart = {},
+      const std::function<void(std::size_t, std::size_t)>& on_body = {}) {
     auto request = authorize(raw);
     if (!request) return std::move(request).error();
     std::mt19937 random(random_seed_for_call());
     for (std::uint32_t retry = 0;; ++retry) {
-      if (auto running = still_running(call, "sending " + request->method + " " +
-                                                 redacted_url(request->url));
+      if (auto running =
+              still_running(call, "sending " + request->method + " " + redacted_url(request->url));
           !running)
         return std::move(running).error();
       call_context context;
       context.deadline = transport_deadline(call);
       context.cancel = call.options->cancel;
       context.max_body_bytes = max_body;
-      auto response = sink ? transport_.download(*request, context, *sink)
-                           : transport_.send(*request, context);
+      context.on_body_progress = on_body;
+      auto response =
+          sink ? transport_.download(*request, context, *sink) : transport_.send(*request, context);
       error failure;
       if (!response) {
         failure = std::move(response).error();
@@ -6966,6 +6881,10 @@ class basic_client {
         return response;
       } else {
         failure = decode_error(*response);
+        // The codec reads a Retry-After in seconds; its HTTP-date form needs the clock.
+        if (!failure.retry_after)
+          failure.retry_after = parse_retry_after(find_header(response->headers, "retry-after"),
+                                                  std::chrono::system_clock::now());
       }
       if (!may_resend(failure, kind)) return settle(std::move(failure), kind, *request);
       const auto delay = retry_delay(failure, retry, options_.retry, random);
@@ -7045,10 +6964,48 @@ class basic_client {
     auto encoded = encode_create(endpoint_.service, *prepared, encode_options_());
     if (!encoded) return std::move(encoded).error();
     report(call, progress_of(stage::submitting));
-    auto response = exchange(*encoded, call_kind::create, call, std::nullopt,
-                             endpoint_.service == provider::openai ? options_.max_image_bytes : 0);
+    if (endpoint_.service == provider::openai)
+      return submit_synchronous(*encoded, static_cast<std::size_t>(prepared->n.value_or(1)), call);
+    auto response = exchange(*encoded, call_kind::create, call);
     if (!response) return std::move(response).error();
     return decode_create(endpoint_.service, *response);
+  }
+
+  // OpenAI answers the create with the images themselves, as base64 in the JSON body (33.5 MB
+  // for one 4K image). The body is decoded as it arrives, so it is never held whole and no copy
+  // of the base64 text is made: peak memory is the images plus a small constant.
+  result<task> submit_synchronous(const http_request& request, std::size_t images,
+                                  const call_state& call) {
+    b64_json_stream_decoder decoder;
+    std::optional<error> unreadable;
+    auto sink = [&](const char* data, std::size_t size) {
+      auto fed = decoder.feed(data, size);
+      if (!fed) unreadable = std::move(fed).error();
+      return !unreadable;
+    };
+    auto restart = [&] {
+      decoder = b64_json_stream_decoder();
+      unreadable.reset();
+    };
+    progress p = progress_of(stage::downloading);
+    p.images = images;
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      decoder.expect_body_size(total);
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
+    };
+    // base64 is 4/3 of the bytes; the cap is per image.
+    const std::size_t cap =
+        (options_.max_image_bytes / 3 * 4 + (1u << 20)) * std::max<std::size_t>(images, 1);
+    auto response =
+        exchange(request, call_kind::create, call, body_sink(sink), cap, restart, on_body);
+    if (unreadable) return std::move(*unreadable);
+    if (!response) return std::move(response).error();
+    auto decoded = decoder.finish();
+    if (!decoded) return std::move(decoded).error();
+    http_response thin{response->status, response->headers, std::move(decoded->json)};
+    return providers::openai::decode_create_decoded(thin, std::move(decoded->images));
   }
 
   result<task> query_status(std::string_view task_id, const call_state& call) {
@@ -7105,30 +7062,37 @@ class basic_client {
     }
     if (t.state == task_state::cancelled)
       return error(errc::task_failed, "task " + t.id + " was cancelled by the provider");
-    return fetch(t, call);
+    return fetch(std::move(t), call);
   }
 
-  result<images> fetch(const task& t, const call_state& call) {
+  // The bytes of every image of a completed task: already decoded (OpenAI), base64 to decode, or
+  // a URL to download. The task is taken by value so that decoded bytes move, not copy.
+  result<images> fetch(task t, const call_state& call) {
     if (t.outputs.empty())
       return error(errc::malformed_response,
                    "task " + t.id + " completed without any image URL or image data");
     images out;
     out.task_id = t.id;
     out.usage = t.usage;
-    for (std::size_t i = 0; i < t.outputs.size(); ++i) {
-      const image_ref& ref = t.outputs[i];
+    const std::size_t count = t.outputs.size();
+    for (std::size_t i = 0; i < count; ++i) {
       image img;
-      img.source = ref;
-      if (ref.has_b64()) {
+      img.source = std::move(t.outputs[i]);
+      image_ref& ref = img.source;
+      if (ref.has_data()) {
+        img.bytes = std::move(ref.data);
+      } else if (ref.has_b64()) {
         auto bytes = base64_decode(ref.b64_json);
         if (!bytes) return std::move(bytes).error();
         img.bytes = std::move(*bytes);
-        img.source.b64_json.clear();  // the decoded bytes replace the text; no second copy kept
       } else {
-        auto bytes = download(ref.url, call, i, t.outputs.size());
+        auto bytes = download(ref.url, call, i, count);
         if (!bytes) return std::move(bytes).error();
         img.bytes = std::move(*bytes);
       }
+      // The bytes are in img.bytes now; the reference keeps only where they came from.
+      ref.data.clear();
+      ref.b64_json.clear();
       img.mime_type = std::string(detail::sniff_image_mime(img.bytes));
       out.items.push_back(std::move(img));
     }
@@ -7147,12 +7111,16 @@ class basic_client {
     p.images = count;
     auto sink = [&](const char* data, std::size_t size) {
       body.append(data, size);
-      p.bytes = body.size();
-      report(call, p);
       return true;
     };
-    auto response = exchange(request, call_kind::idempotent, call, body_sink(sink),
-                             options_.max_image_bytes, [&] { body.clear(); });
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
+    };
+    auto response = exchange(
+        request, call_kind::idempotent, call, body_sink(sink), options_.max_image_bytes,
+        [&] { body.clear(); }, on_body);
     if (!response) return std::move(response).error();
     return body;
   }
@@ -7169,9 +7137,12 @@ class basic_client {
     auto sink = [&](const char* data, std::size_t size) {
       out.write(data, static_cast<std::streamsize>(size));
       written += size;
-      p.bytes = written;
-      report(call, p);
       return static_cast<bool>(out);
+    };
+    auto on_body = [&](std::size_t received, std::size_t total) {
+      p.bytes = received;
+      p.bytes_total = total;
+      report(call, p);
     };
     http_request request;
     request.url = std::string(url);
@@ -7181,7 +7152,7 @@ class basic_client {
       written = 0;
     };
     auto response = exchange(request, call_kind::idempotent, call, body_sink(sink),
-                             options_.max_image_bytes, restart);
+                             options_.max_image_bytes, restart, on_body);
     out.close();
     if (!response || !out) {
       std::remove(partial.c_str());
@@ -7201,7 +7172,276 @@ class basic_client {
   result<void> ready_;
   url_parts origin_;
   std::uint32_t seed_ = 0;
-  std::shared_ptr<std::atomic<std::uint32_t>> calls_ = std::make_shared<std::atomic<std::uint32_t>>(0);
+  std::shared_ptr<std::atomic<std::uint32_t>> calls_ =
+      std::make_shared<std::atomic<std::uint32_t>>(0);
+};
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/endpoint.hpp>
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/http_date.hpp>
+// #include <gpt_image/image_info.hpp>
+// SPDX-License-Identifier: MIT
+// The pixel size of an image file, read from its header (PNG, JPEG, WebP — the formats the
+// providers return), so that a caller can check what came back against the size it asked for
+// without decoding the image.
+
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+inline std::uint32_t read_be(std::string_view b, std::size_t at, std::size_t n) {
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+  return v;
+}
+inline std::uint32_t read_le(std::string_view b, std::size_t at, std::size_t n) {
+  std::uint32_t v = 0;
+  for (std::size_t i = n; i > 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + i - 1]);
+  return v;
+}
+inline std::optional<pixels> make_pixels(std::uint32_t w, std::uint32_t h) {
+  if (w == 0 || h == 0 || w > 0xFFFF || h > 0xFFFF) return std::nullopt;
+  return pixels{static_cast<std::uint16_t>(w), static_cast<std::uint16_t>(h)};
+}
+
+inline std::optional<pixels> png_size(std::string_view b) {
+  // Signature, then the IHDR chunk: length (4), "IHDR", width (4), height (4).
+  if (b.size() < 24 || b.substr(12, 4) != "IHDR") return std::nullopt;
+  return make_pixels(read_be(b, 16, 4), read_be(b, 20, 4));
+}
+
+inline std::optional<pixels> jpeg_size(std::string_view b) {
+  std::size_t at = 2;
+  while (at + 9 < b.size()) {
+    if (static_cast<unsigned char>(b[at]) != 0xFF) return std::nullopt;
+    const auto marker = static_cast<unsigned char>(b[at + 1]);
+    if (marker == 0xFF) {  // fill byte
+      ++at;
+      continue;
+    }
+    const std::uint32_t length = read_be(b, at + 2, 2);
+    // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+      return make_pixels(read_be(b, at + 7, 2), read_be(b, at + 5, 2));
+    if (length < 2) return std::nullopt;
+    at += 2 + length;
+  }
+  return std::nullopt;
+}
+
+inline std::optional<pixels> webp_size(std::string_view b) {
+  if (b.size() < 30) return std::nullopt;
+  const std::string_view chunk = b.substr(12, 4);
+  if (chunk == "VP8X") return make_pixels(read_le(b, 24, 3) + 1, read_le(b, 27, 3) + 1);
+  if (chunk == "VP8 ") return make_pixels(read_le(b, 26, 2) & 0x3FFF, read_le(b, 28, 2) & 0x3FFF);
+  if (chunk == "VP8L" && static_cast<unsigned char>(b[20]) == 0x2F) {
+    const std::uint32_t bits = read_le(b, 21, 4);
+    return make_pixels((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
+  }
+  return std::nullopt;
+}
+}  // namespace detail
+
+// The width and height an image file declares, or nullopt for anything else (or a truncated
+// header).
+inline std::optional<pixels> image_dimensions(std::string_view bytes) {
+  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
+    return detail::png_size(bytes);
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3))
+    return detail::jpeg_size(bytes);
+  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP")
+    return detail::webp_size(bytes);
+  return std::nullopt;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/multipart.hpp>
+// #include <gpt_image/providers/aivideoapi.hpp>
+// #include <gpt_image/providers/codec.hpp>
+// #include <gpt_image/providers/common.hpp>
+// #include <gpt_image/providers/openai.hpp>
+// #include <gpt_image/providers/toapis.hpp>
+// #include <gpt_image/request.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/retry.hpp>
+// #include <gpt_image/size.hpp>
+// SPDX-License-Identifier: MIT
+// The runtime escape hatch of the compile-time size checks: the same questions for sizes that
+// arrive at run time (a config file, a UI), answered with result<pixels>. An unsupported size is
+// an errc::validation_failed error whose message says what was wrong and the nearest valid choice,
+// e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
+// (2048x1536)". Same names as the compile-time forms: checked_size<P, W, H, T>() there,
+// checked_size(p, a, t) here.
+
+// #include <gpt_image/error.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <string>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// The pixels of ratio `a` at tier `t` for provider `p`.
+inline result<pixels> checked_size(provider p, aspect a, tier t) {
+  if (const auto resolved = resolve(p, a, t)) return *resolved;
+  return error(errc::validation_failed, explain_unsupported(p, a, t));
+}
+
+// The same from text: `ratio` "16:9" or "auto", `tier_text` "1K"/"1k"/"2K"/"4K".
+inline result<pixels> checked_size(provider p, std::string_view ratio, std::string_view tier_text) {
+  const auto a = parse_aspect(ratio);
+  if (!a)
+    return error(errc::validation_failed,
+                 "\"" + std::string(ratio) +
+                     "\" is not a ratio: write two positive whole numbers such as 16:9, or auto");
+  const auto t = parse_tier(tier_text);
+  if (!t)
+    return error(errc::validation_failed,
+                 "\"" + std::string(tier_text) + "\" is not a tier: write 1K, 2K or 4K");
+  return checked_size(p, *a, *t);
+}
+
+// Explicit pixels `s` for provider `p` (OpenAI's rule, or a size of the gateway's table).
+inline result<pixels> checked_pixels(provider p, pixels s) {
+  if (supports(p, s)) return s;
+  return error(errc::validation_failed, explain_unsupported(p, s));
+}
+
+// The same from text: "3840x2160".
+inline result<pixels> checked_pixels(provider p, std::string_view size_text) {
+  const auto s = parse_pixels(size_text);
+  if (!s)
+    return error(errc::validation_failed,
+                 "\"" + std::string(size_text) +
+                     "\" is not a pixel size: write two positive whole numbers joined by a "
+                     "lowercase x, such as 3840x2160");
+  return checked_pixels(p, *s);
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables.hpp>
+// #include <gpt_image/task.hpp>
+// #include <gpt_image/transport.hpp>
+// #include <gpt_image/transports/any.hpp>
+// SPDX-License-Identifier: MIT
+// `any_transport`: any transport behind one type, for choosing it at run time (a config file says
+// "use the engine's HTTP stack" or "use cpp-httplib"; a test swaps in fake_transport). One virtual
+// call per operation; move-only. Holds the transport by value, or refers to one the caller keeps
+// alive with any_transport::ref(t). Needs no RTTI: target<T>() compares a per-type tag.
+//
+//   gpt_image::any_transport t = use_engine ? gpt_image::any_transport(engine_transport{})
+//                                           :
+//                                           gpt_image::any_transport(gpt_image::httplib_transport{});
+//   gpt_image::basic_client<gpt_image::any_transport> client{endpoint, std::move(t)};
+
+// #include <gpt_image/http.hpp>
+// #include <gpt_image/result.hpp>
+// #include <gpt_image/transport.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+template <class T>
+inline constexpr char transport_type_tag = 0;  // its address identifies T
+}  // namespace detail
+
+class any_transport {
+ public:
+  template <class T, std::enable_if_t<!std::is_same_v<std::decay_t<T>, any_transport> &&
+                                          is_transport<std::decay_t<T>>::value,
+                                      int> = 0>
+  any_transport(T&& transport)  // NOLINT: implicit by design, like std::function
+      : impl_(std::make_unique<owning<std::decay_t<T>>>(std::forward<T>(transport))) {}
+
+  // Refers to `transport` without owning it; it must outlive the any_transport.
+  template <class T>
+  static any_transport ref(T& transport) {
+    GPT_IMAGE_ASSERT_TRANSPORT(T);
+    return any_transport(std::make_unique<referring<T>>(transport));
+  }
+
+  any_transport(any_transport&&) noexcept = default;
+  any_transport& operator=(any_transport&&) noexcept = default;
+  any_transport(const any_transport&) = delete;
+  any_transport& operator=(const any_transport&) = delete;
+  ~any_transport() = default;
+
+  result<http_response> send(const http_request& request, const call_context& context) {
+    return impl_->send(request, context);
+  }
+  result<http_response> download(const http_request& request, const call_context& context,
+                                 body_sink sink) {
+    return impl_->download(request, context, sink);
+  }
+
+  // The wrapped transport when it is a T, else nullptr.
+  template <class T>
+  T* target() noexcept {
+    return impl_->tag() == &detail::transport_type_tag<T> ? static_cast<T*>(impl_->get()) : nullptr;
+  }
+  template <class T>
+  const T* target() const noexcept {
+    return impl_->tag() == &detail::transport_type_tag<T> ? static_cast<const T*>(impl_->get())
+                                                          : nullptr;
+  }
+
+ private:
+  struct base {
+    virtual ~base() = default;
+    virtual result<http_response> send(const http_request&, const call_context&) = 0;
+    virtual result<http_response> download(const http_request&, const call_context&, body_sink) = 0;
+    virtual const void* tag() const noexcept = 0;
+    virtual void* get() noexcept = 0;
+  };
+  template <class T>
+  struct owning final : base {
+    template <class U>
+    explicit owning(U&& t) : transport(std::forward<U>(t)) {}
+    result<http_response> send(const http_request& r, const call_context& c) override {
+      return transport.send(r, c);
+    }
+    result<http_response> download(const http_request& r, const call_context& c,
+                                   body_sink s) override {
+      return transport.download(r, c, s);
+    }
+    const void* tag() const noexcept override { return &detail::transport_type_tag<T>; }
+    void* get() noexcept override { return std::addressof(transport); }
+    T transport;
+  };
+  template <class T>
+  struct referring final : base {
+    explicit referring(T& t) : transport(&t) {}
+    result<http_response> send(const http_request& r, const call_context& c) override {
+      return transport->send(r, c);
+    }
+    result<http_response> download(const http_request& r, const call_context& c,
+                                   body_sink s) override {
+      return transport->download(r, c, s);
+    }
+    const void* tag() const noexcept override { return &detail::transport_type_tag<T>; }
+    void* get() noexcept override { return transport; }
+    T* transport;
+  };
+
+  explicit any_transport(std::unique_ptr<base> impl) : impl_(std::move(impl)) {}
+
+  std::unique_ptr<base> impl_;
 };
 
 GPT_IMAGE_END_NAMESPACE
@@ -7452,120 +7692,18 @@ class fake_transport {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/transports/any.hpp>
-// SPDX-License-Identifier: MIT
-// `any_transport`: any transport behind one type, for choosing it at run time (a config file says
-// "use the engine's HTTP stack" or "use cpp-httplib"; a test swaps in fake_transport). One virtual
-// call per operation; move-only. Holds the transport by value, or refers to one the caller keeps
-// alive with any_transport::ref(t). Needs no RTTI: target<T>() compares a per-type tag.
-//
-//   gpt_image::any_transport t = use_engine ? gpt_image::any_transport(engine_transport{})
-//                                           :
-//                                           gpt_image::any_transport(gpt_image::httplib_transport{});
-//   gpt_image::basic_client<gpt_image::any_transport> client{endpoint, std::move(t)};
-
-// #include <gpt_image/http.hpp>
-// #include <gpt_image/result.hpp>
-// #include <gpt_image/transport.hpp>
+// #include <gpt_image/validate.hpp>
 // #include <gpt_image/version.hpp>
 
-#include <memory>
-#include <type_traits>
-#include <utility>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-template <class T>
-inline constexpr char transport_type_tag = 0;  // its address identifies T
-}  // namespace detail
-
-class any_transport {
- public:
-  template <class T, std::enable_if_t<!std::is_same_v<std::decay_t<T>, any_transport> &&
-                                          is_transport<std::decay_t<T>>::value,
-                                      int> = 0>
-  any_transport(T&& transport)  // NOLINT: implicit by design, like std::function
-      : impl_(std::make_unique<owning<std::decay_t<T>>>(std::forward<T>(transport))) {}
-
-  // Refers to `transport` without owning it; it must outlive the any_transport.
-  template <class T>
-  static any_transport ref(T& transport) {
-    GPT_IMAGE_ASSERT_TRANSPORT(T);
-    return any_transport(std::make_unique<referring<T>>(transport));
-  }
-
-  any_transport(any_transport&&) noexcept = default;
-  any_transport& operator=(any_transport&&) noexcept = default;
-  any_transport(const any_transport&) = delete;
-  any_transport& operator=(const any_transport&) = delete;
-  ~any_transport() = default;
-
-  result<http_response> send(const http_request& request, const call_context& context) {
-    return impl_->send(request, context);
-  }
-  result<http_response> download(const http_request& request, const call_context& context,
-                                 body_sink sink) {
-    return impl_->download(request, context, sink);
-  }
-
-  // The wrapped transport when it is a T, else nullptr.
-  template <class T>
-  T* target() noexcept {
-    return impl_->tag() == &detail::transport_type_tag<T> ? static_cast<T*>(impl_->get()) : nullptr;
-  }
-  template <class T>
-  const T* target() const noexcept {
-    return impl_->tag() == &detail::transport_type_tag<T> ? static_cast<const T*>(impl_->get())
-                                                          : nullptr;
-  }
-
- private:
-  struct base {
-    virtual ~base() = default;
-    virtual result<http_response> send(const http_request&, const call_context&) = 0;
-    virtual result<http_response> download(const http_request&, const call_context&, body_sink) = 0;
-    virtual const void* tag() const noexcept = 0;
-    virtual void* get() noexcept = 0;
-  };
-  template <class T>
-  struct owning final : base {
-    template <class U>
-    explicit owning(U&& t) : transport(std::forward<U>(t)) {}
-    result<http_response> send(const http_request& r, const call_context& c) override {
-      return transport.send(r, c);
-    }
-    result<http_response> download(const http_request& r, const call_context& c,
-                                   body_sink s) override {
-      return transport.download(r, c, s);
-    }
-    const void* tag() const noexcept override { return &detail::transport_type_tag<T>; }
-    void* get() noexcept override { return std::addressof(transport); }
-    T transport;
-  };
-  template <class T>
-  struct referring final : base {
-    explicit referring(T& t) : transport(&t) {}
-    result<http_response> send(const http_request& r, const call_context& c) override {
-      return transport->send(r, c);
-    }
-    result<http_response> download(const http_request& r, const call_context& c,
-                                   body_sink s) override {
-      return transport->download(r, c, s);
-    }
-    const void* tag() const noexcept override { return &detail::transport_type_tag<T>; }
-    void* get() noexcept override { return transport; }
-    T* transport;
-  };
-
-  explicit any_transport(std::unique_ptr<base> impl) : impl_(std::move(impl)) {}
-
-  std::unique_ptr<base> impl_;
-};
-
-GPT_IMAGE_END_NAMESPACE
-
 #if !defined(GPT_IMAGE_NO_HTTPLIB)
+// #include <gpt_image/default_client.hpp>
+// SPDX-License-Identifier: MIT
+// `gpt_image::client`: basic_client over the default transport, cpp-httplib + OpenSSL.
+//
+//   gpt_image::client c{gpt_image::endpoint::toapis(key)};
+//   auto images = c.generate(request);
+
+// #include <gpt_image/client.hpp>
 // #include <gpt_image/transports/httplib.hpp>
 // SPDX-License-Identifier: MIT
 // `httplib_transport`: the default transport, over cpp-httplib (tested with 0.11.4, Debian's split
@@ -8261,15 +8399,6 @@ class httplib_transport {
 };
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/default_client.hpp>
-// SPDX-License-Identifier: MIT
-// `gpt_image::client`: basic_client over the default transport, cpp-httplib + OpenSSL.
-//
-//   gpt_image::client c{gpt_image::endpoint::toapis(key)};
-//   auto images = c.generate(request);
-
-// #include <gpt_image/client.hpp>
-// #include <gpt_image/transports/httplib.hpp>
 // #include <gpt_image/version.hpp>
 
 GPT_IMAGE_BEGIN_NAMESPACE
@@ -8277,4 +8406,5 @@ GPT_IMAGE_BEGIN_NAMESPACE
 using client = basic_client<httplib_transport>;
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/transports/httplib.hpp>
 #endif

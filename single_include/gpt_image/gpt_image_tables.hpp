@@ -6,6 +6,20 @@
 // taxonomy) and nothing else — only the standard library is pulled in. An engine that only wants
 // compile-time size checks includes this header alone.
 
+// #include <gpt_image/tables/aivideoapi.hpp>
+// SPDX-License-Identifier: MIT
+// aivideoapi's size matrix for gpt-image-2, exactly as seed 004 gives it ("Size & Resolution"):
+// fifteen ratios at each of 1k, 2k and 4k. Where a 1k cell lists two sizes ("1024×1024 /
+// 1254×1254"), the first is what `resolve` answers and the second is kept as `alternate`; both are
+// accepted as explicit pixel sizes, which aivideoapi takes in `aspect_ratio` ("1881x836").
+// `auto` is treated as 1:1 (seed 004). Cells are ordered by tier, then in the seed's row order.
+
+// #include <gpt_image/tables/types.hpp>
+// SPDX-License-Identifier: MIT
+// The vocabulary of the size tables: which provider, which resolution tier, which aspect ratio,
+// how many pixels — and one cell of a provider's size table (`size_choice`). Plain literal types,
+// so every table and query in tables/ can run at compile time.
+
 // #include <gpt_image/version.hpp>
 // gpt_image — header-only C++ client for the GPT-Image-2 model.
 // SPDX-License-Identifier: MIT
@@ -17,7 +31,7 @@
 
 #define GPT_IMAGE_VERSION_STRING_(a, b, c) #a "." #b "." #c
 #define GPT_IMAGE_VERSION_STRING_X_(a, b, c) GPT_IMAGE_VERSION_STRING_(a, b, c)
-#define GPT_IMAGE_VERSION_STRING                                               \
+#define GPT_IMAGE_VERSION_STRING                                                \
   GPT_IMAGE_VERSION_STRING_X_(GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION_MINOR, \
                               GPT_IMAGE_VERSION_PATCH)
 
@@ -25,11 +39,11 @@
 // two incompatible copies of the library linked into one program are distinct
 // types at link time instead of a silent ODR violation.
 #define GPT_IMAGE_ABI_NAMESPACE v0_1
-#define GPT_IMAGE_BEGIN_NAMESPACE                                              \
-  namespace gpt_image {                                                        \
+#define GPT_IMAGE_BEGIN_NAMESPACE \
+  namespace gpt_image {           \
   inline namespace GPT_IMAGE_ABI_NAMESPACE {
-#define GPT_IMAGE_END_NAMESPACE                                                \
-  }                                                                            \
+#define GPT_IMAGE_END_NAMESPACE \
+  }                             \
   }
 
 GPT_IMAGE_BEGIN_NAMESPACE
@@ -45,13 +59,6 @@ inline constexpr version_info version{GPT_IMAGE_VERSION_MAJOR, GPT_IMAGE_VERSION
                                       GPT_IMAGE_VERSION_PATCH, GPT_IMAGE_VERSION_STRING};
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/types.hpp>
-// SPDX-License-Identifier: MIT
-// The vocabulary of the size tables: which provider, which resolution tier, which aspect ratio,
-// how many pixels — and one cell of a provider's size table (`size_choice`). Plain literal types,
-// so every table and query in tables/ can run at compile time.
-
-// #include <gpt_image/version.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -145,327 +152,6 @@ constexpr bool operator!=(const size_choice& a, const size_choice& b) noexcept {
 }
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/format.hpp>
-// SPDX-License-Identifier: MIT
-// Spellings of the table vocabulary as each dialect writes it: provider names, tiers ("1K" for
-// ToAPIs, "1k" for aivideoapi), ratios ("16:9") and pixel sizes ("3840x2160"). All constexpr; the
-// numeric ones return a small fixed buffer (basic_inline_string), so no allocation and no
-// dangling views.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-#include <type_traits>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// Text held by value in a fixed buffer: constexpr, no allocation, and no <string> in the tables.
-// Text beyond `Capacity` is cut off; every text the tables build fits (checked by the tests).
-//  - view(), c_str(): read it. There is deliberately no implicit conversion to std::string_view:
-//    a view of a temporary would dangle.
-//  - It converts to std::string (or any string type constructible from pointer and length), so
-//    `std::string s = explain_unsupported(...)` and `error(errc::validation_failed,
-//    explain_unsupported(...))` work without this header including <string>.
-template <std::size_t Capacity>
-struct basic_inline_string {
-  static constexpr std::size_t capacity = Capacity;
-
-  char chars[Capacity + 1] = {};  // always NUL-terminated
-  std::size_t length = 0;
-
-  constexpr std::string_view view() const noexcept { return std::string_view(chars, length); }
-  constexpr const char* c_str() const noexcept { return chars; }
-  constexpr std::size_t size() const noexcept { return length; }
-  constexpr bool empty() const noexcept { return length == 0; }
-
-  template <class String,
-            std::enable_if_t<!std::is_same_v<String, std::string_view> &&
-                                 std::is_constructible_v<String, const char*, std::size_t>,
-                             int> = 0>
-  operator String() const {  // NOLINT: implicit by design, see above
-    return String(chars, length);
-  }
-
-  constexpr basic_inline_string& append(std::string_view text) noexcept {
-    for (char c : text)
-      if (length < Capacity) chars[length++] = c;
-    return *this;
-  }
-  template <std::size_t N>
-  constexpr basic_inline_string& append(const basic_inline_string<N>& text) noexcept {
-    return append(text.view());
-  }
-  constexpr basic_inline_string& append_number(std::uint64_t value) noexcept {
-    char digits[20] = {};
-    std::size_t count = 0;
-    do {
-      digits[count++] = static_cast<char>('0' + value % 10);
-      value /= 10;
-    } while (value != 0);
-    while (count > 0 && length < Capacity) chars[length++] = digits[--count];
-    return *this;
-  }
-};
-
-template <std::size_t N>
-constexpr bool operator==(const basic_inline_string<N>& a, std::string_view b) noexcept {
-  return a.view() == b;
-}
-template <std::size_t N>
-constexpr bool operator!=(const basic_inline_string<N>& a, std::string_view b) noexcept {
-  return !(a == b);
-}
-
-// Long enough for "65535x65535".
-using inline_string = basic_inline_string<15>;
-// Long enough for every message the tables write (explain.hpp).
-using inline_message = basic_inline_string<255>;
-
-// "openai", "toapis", "aivideoapi" — also what parse_provider() reads.
-constexpr std::string_view to_string(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return "toapis";
-    case provider::aivideoapi:
-      return "aivideoapi";
-    case provider::openai:
-      break;
-  }
-  return "openai";
-}
-
-// The tier as `p` writes it on the wire: ToAPIs "1K" (seed 001), aivideoapi "1k" (seed 004).
-// PROVIDERS.md C4: ToAPIs' HEAD docs write "1k"; seed 001 writes "1K", which is what we send.
-// OpenAI has no tier parameter; its tiers are the price tiers of seed 000, written "1K".
-constexpr std::string_view tier_name(tier t, provider p = provider::toapis) noexcept {
-  const bool lower = p == provider::aivideoapi;
-  switch (t) {
-    case tier::k2:
-      return lower ? "2k" : "2K";
-    case tier::k4:
-      return lower ? "4k" : "4K";
-    case tier::k1:
-      break;
-  }
-  return lower ? "1k" : "1K";
-}
-
-// "16:9"; `auto` is written "auto".
-constexpr inline_string format_aspect(aspect a) noexcept {
-  inline_string s;
-  if (a.is_auto()) {
-    s.append("auto");
-    return s;
-  }
-  s.append_number(a.w);
-  s.append(":");
-  s.append_number(a.h);
-  return s;
-}
-
-// "3840x2160" (lowercase x, as every dialect sends it).
-constexpr inline_string format_pixels(pixels p) noexcept {
-  inline_string s;
-  s.append_number(p.width);
-  s.append("x");
-  s.append_number(p.height);
-  return s;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/parse.hpp>
-// SPDX-License-Identifier: MIT
-// Constexpr parsers for configuration text: providers, tiers, ratios and pixel sizes. They accept
-// exactly the documented spellings and reject everything else — empty text, spaces, signs, zero
-// terms ("16:0", "0x0"), numbers beyond 65535, leading zeros, trailing characters — instead of
-// guessing, so a typo in a config file surfaces as an error rather than as a different image.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// A positive decimal number that fits 16 bits, written without sign, spaces or leading zeros.
-constexpr std::optional<std::uint16_t> parse_positive_u16(std::string_view text) noexcept {
-  if (text.empty() || text.size() > 5 || text[0] == '0') return std::nullopt;
-  std::uint32_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint32_t>(c - '0');
-  }
-  if (value > 0xFFFFu) return std::nullopt;
-  return static_cast<std::uint16_t>(value);
-}
-
-// Splits "a<sep>b" at the only `sep`; both halves must be positive 16-bit numbers.
-struct number_pair {
-  std::uint16_t first;
-  std::uint16_t second;
-};
-constexpr std::optional<number_pair> parse_number_pair(std::string_view text, char sep) noexcept {
-  const std::size_t at = text.find(sep);
-  if (at == std::string_view::npos) return std::nullopt;
-  const auto first = parse_positive_u16(text.substr(0, at));
-  const auto second = parse_positive_u16(text.substr(at + 1));  // a second `sep` fails here
-  if (!first || !second) return std::nullopt;
-  return number_pair{*first, *second};
-}
-}  // namespace detail
-
-// "openai", "toapis", "aivideoapi" (lowercase, as to_string(provider) writes them).
-constexpr std::optional<provider> parse_provider(std::string_view text) noexcept {
-  if (text == "openai") return provider::openai;
-  if (text == "toapis") return provider::toapis;
-  if (text == "aivideoapi") return provider::aivideoapi;
-  return std::nullopt;
-}
-
-// "1K"/"1k", "2K"/"2k", "4K"/"4k": ToAPIs' seed writes the upper case, aivideoapi's the lower,
-// and PROVIDERS.md C4 reports both spellings in the gateways' own examples, so both are read.
-constexpr std::optional<tier> parse_tier(std::string_view text) noexcept {
-  if (text.size() != 2 || (text[1] != 'K' && text[1] != 'k')) return std::nullopt;
-  switch (text[0]) {
-    case '1':
-      return tier::k1;
-    case '2':
-      return tier::k2;
-    case '4':
-      return tier::k4;
-    default:
-      return std::nullopt;
-  }
-}
-
-// "16:9" -> {16, 9}; "auto" -> aspect_auto. Whether a provider offers the ratio (or `auto`) is
-// the tables' business, not the parser's.
-constexpr std::optional<aspect> parse_aspect(std::string_view text) noexcept {
-  if (text == "auto") return aspect_auto;
-  const auto pair = detail::parse_number_pair(text, ':');
-  if (!pair) return std::nullopt;
-  return aspect{pair->first, pair->second};
-}
-
-// "3840x2160" -> {3840, 2160}. Only the lowercase 'x' that every dialect sends.
-constexpr std::optional<pixels> parse_pixels(std::string_view text) noexcept {
-  const auto pair = detail::parse_number_pair(text, 'x');
-  if (!pair) return std::nullopt;
-  return pixels{pair->first, pair->second};
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/toapis.hpp>
-// SPDX-License-Identifier: MIT
-// ToAPIs' size matrix for gpt-image-2, exactly as seed 001 gives it ("Size Reference"), and the
-// legacy pixel-string sizes of seeds 002/003 mapped onto it.
-//
-// The wire sends the ratio as `size` ("16:9") and the tier as `resolution` ("1K"). Cells are
-// ordered by tier, then in the seed's row order, so each tier's choices are contiguous.
-
-// #include <gpt_image/tables/parse.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// PROVIDERS.md C2/C3: the newer HEAD generation page lists 4:3 and the rest at 1K and all 13
-// ratios at 4K (1:1 -> 2880x2880); this table follows seed 001 (1K: 3 ratios, 4K: the 6 wide ones
-// only).
-inline constexpr size_choice toapis_sizes[] = {
-    // 1K: only 1:1, 3:2, 2:3.
-    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
-    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
-    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
-    // 2K: all thirteen ratios.
-    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
-    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
-    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
-    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
-    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
-    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
-    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
-    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
-    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
-    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
-    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
-    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
-    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
-    // 4K: only the six wide ratios.
-    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
-    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
-    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
-    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
-    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
-    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
-};
-
-// --- the legacy form (seeds 002/003, the oldest revision)
-// ----------------------------------------- `size` was a pixel string ("1024x1024", "1536x1024",
-// "1024x1536") and `resolution` one of 1024 / 1536 / 2048. No seed says how the two combine; we
-// read `resolution` as the long edge of the output, which holds for the documented default
-// (1024x1024 at 1024) and for every matrix cell of those three ratios (1K: 1024 or 1536, 2K:
-// 2048), and maps each legacy pair onto exactly one cell or onto none — never onto a guess.
-
-inline constexpr pixels toapis_legacy_sizes[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
-inline constexpr std::uint16_t toapis_legacy_resolutions[] = {1024, 1536, 2048};
-
-// The matrix cell a legacy request means: the ratio of `size` at the tier whose long edge is
-// `resolution` (or the tier of `size` itself when no resolution is given). std::nullopt when the
-// size is not one of the three legacy strings or the pair has no cell (1024x1024 at 1536).
-constexpr std::optional<size_choice> toapis_legacy_choice(
-    pixels size, std::optional<std::uint16_t> resolution = std::nullopt) noexcept {
-  const size_choice* base = nullptr;
-  for (const size_choice& cell : toapis_sizes)
-    if (cell.resolution == tier::k1 && cell.size == size) base = &cell;
-  bool legacy = false;
-  for (pixels p : toapis_legacy_sizes) legacy = legacy || p == size;
-  if (!legacy || base == nullptr) return std::nullopt;
-  if (!resolution) return *base;
-  bool documented = false;
-  for (std::uint16_t r : toapis_legacy_resolutions) documented = documented || r == *resolution;
-  if (!documented) return std::nullopt;
-  for (const size_choice& cell : toapis_sizes) {
-    const std::uint16_t long_edge =
-        cell.size.width > cell.size.height ? cell.size.width : cell.size.height;
-    if (cell.ratio == base->ratio && long_edge == *resolution) return cell;
-  }
-  return std::nullopt;
-}
-
-// The same from the wire strings: `size` "1024x1024", `resolution` "2048" or empty.
-constexpr std::optional<size_choice> toapis_legacy_choice(std::string_view size,
-                                                          std::string_view resolution) noexcept {
-  const auto p = parse_pixels(size);
-  if (!p) return std::nullopt;
-  if (resolution.empty()) return toapis_legacy_choice(*p);
-  const auto r = detail::parse_positive_u16(resolution);
-  if (!r) return std::nullopt;
-  return toapis_legacy_choice(*p, *r);
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/aivideoapi.hpp>
-// SPDX-License-Identifier: MIT
-// aivideoapi's size matrix for gpt-image-2, exactly as seed 004 gives it ("Size & Resolution"):
-// fifteen ratios at each of 1k, 2k and 4k. Where a 1k cell lists two sizes ("1024×1024 /
-// 1254×1254"), the first is what `resolve` answers and the second is kept as `alternate`; both are
-// accepted as explicit pixel sizes, which aivideoapi takes in `aspect_ratio` ("1881x836").
-// `auto` is treated as 1:1 (seed 004). Cells are ordered by tier, then in the seed's row order.
-
-// #include <gpt_image/tables/types.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <optional>
@@ -528,6 +214,22 @@ inline constexpr size_choice aivideoapi_sizes[] = {
 };
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/checked_size.hpp>
+// SPDX-License-Identifier: MIT
+// Sizes checked at compile time. An unsupported choice does not compile, and the diagnostic says
+// which API refused it, for which provider, ratio and tier, and what is valid instead.
+//
+//   C++17, template form:  gi::checked_size<gi::provider::toapis, 16, 9, gi::tier::k4>()
+//                          gi::checked_pixels<gi::provider::openai, 1536, 1024>()
+//   C++17, from strings:   GPT_IMAGE_CHECKED_SIZE(gi::provider::toapis, "16:9", "4K")
+//                          GPT_IMAGE_CHECKED_PIXELS(gi::provider::aivideoapi, "1881x836")
+//   C++20, consteval:      gi::size<gi::provider::toapis>("16:9", "4K")
+//                          gi::size<gi::provider::openai>("1536x1024")
+//
+// Each 16:9-at-4K line above is gi::pixels{3840, 2160}. Sizes known only at run time (config
+// files) go through supports()/resolve() (sizes.hpp) or the result<pixels> functions of
+// <gpt_image/size.hpp>.
+
 // #include <gpt_image/tables/openai.hpp>
 // SPDX-License-Identifier: MIT
 // OpenAI's sizes for gpt-image-2: not a table but a rule (any WxH whose sides are multiples of 16,
@@ -739,6 +441,92 @@ constexpr std::optional<pixels> nearest_openai_size(pixels p) noexcept {
 }
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/parse.hpp>
+// SPDX-License-Identifier: MIT
+// Constexpr parsers for configuration text: providers, tiers, ratios and pixel sizes. They accept
+// exactly the documented spellings and reject everything else — empty text, spaces, signs, zero
+// terms ("16:0", "0x0"), numbers beyond 65535, leading zeros, trailing characters — instead of
+// guessing, so a typo in a config file surfaces as an error rather than as a different image.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// A positive decimal number that fits 16 bits, written without sign, spaces or leading zeros.
+constexpr std::optional<std::uint16_t> parse_positive_u16(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 5 || text[0] == '0') return std::nullopt;
+  std::uint32_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  if (value > 0xFFFFu) return std::nullopt;
+  return static_cast<std::uint16_t>(value);
+}
+
+// Splits "a<sep>b" at the only `sep`; both halves must be positive 16-bit numbers.
+struct number_pair {
+  std::uint16_t first;
+  std::uint16_t second;
+};
+constexpr std::optional<number_pair> parse_number_pair(std::string_view text, char sep) noexcept {
+  const std::size_t at = text.find(sep);
+  if (at == std::string_view::npos) return std::nullopt;
+  const auto first = parse_positive_u16(text.substr(0, at));
+  const auto second = parse_positive_u16(text.substr(at + 1));  // a second `sep` fails here
+  if (!first || !second) return std::nullopt;
+  return number_pair{*first, *second};
+}
+}  // namespace detail
+
+// "openai", "toapis", "aivideoapi" (lowercase, as to_string(provider) writes them).
+constexpr std::optional<provider> parse_provider(std::string_view text) noexcept {
+  if (text == "openai") return provider::openai;
+  if (text == "toapis") return provider::toapis;
+  if (text == "aivideoapi") return provider::aivideoapi;
+  return std::nullopt;
+}
+
+// "1K"/"1k", "2K"/"2k", "4K"/"4k": ToAPIs' seed writes the upper case, aivideoapi's the lower,
+// and PROVIDERS.md C4 reports both spellings in the gateways' own examples, so both are read.
+constexpr std::optional<tier> parse_tier(std::string_view text) noexcept {
+  if (text.size() != 2 || (text[1] != 'K' && text[1] != 'k')) return std::nullopt;
+  switch (text[0]) {
+    case '1':
+      return tier::k1;
+    case '2':
+      return tier::k2;
+    case '4':
+      return tier::k4;
+    default:
+      return std::nullopt;
+  }
+}
+
+// "16:9" -> {16, 9}; "auto" -> aspect_auto. Whether a provider offers the ratio (or `auto`) is
+// the tables' business, not the parser's.
+constexpr std::optional<aspect> parse_aspect(std::string_view text) noexcept {
+  if (text == "auto") return aspect_auto;
+  const auto pair = detail::parse_number_pair(text, ':');
+  if (!pair) return std::nullopt;
+  return aspect{pair->first, pair->second};
+}
+
+// "3840x2160" -> {3840, 2160}. Only the lowercase 'x' that every dialect sends.
+constexpr std::optional<pixels> parse_pixels(std::string_view text) noexcept {
+  const auto pair = detail::parse_number_pair(text, 'x');
+  if (!pair) return std::nullopt;
+  return pixels{pair->first, pair->second};
+}
+
+GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/sizes.hpp>
 // SPDX-License-Identifier: MIT
 // The size queries, one set for every provider: resolve a ratio at a tier to pixels, ask whether a
@@ -752,6 +540,100 @@ GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/aivideoapi.hpp>
 // #include <gpt_image/tables/openai.hpp>
 // #include <gpt_image/tables/toapis.hpp>
+// SPDX-License-Identifier: MIT
+// ToAPIs' size matrix for gpt-image-2, exactly as seed 001 gives it ("Size Reference"), and the
+// legacy pixel-string sizes of seeds 002/003 mapped onto it.
+//
+// The wire sends the ratio as `size` ("16:9") and the tier as `resolution` ("1K"). Cells are
+// ordered by tier, then in the seed's row order, so each tier's choices are contiguous.
+
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// PROVIDERS.md C2/C3: the newer HEAD generation page lists 4:3 and the rest at 1K and all 13
+// ratios at 4K (1:1 -> 2880x2880); this table follows seed 001 (1K: 3 ratios, 4K: the 6 wide ones
+// only).
+inline constexpr size_choice toapis_sizes[] = {
+    // 1K: only 1:1, 3:2, 2:3.
+    {{1, 1}, tier::k1, {1024, 1024}, std::nullopt},
+    {{3, 2}, tier::k1, {1536, 1024}, std::nullopt},
+    {{2, 3}, tier::k1, {1024, 1536}, std::nullopt},
+    // 2K: all thirteen ratios.
+    {{1, 1}, tier::k2, {2048, 2048}, std::nullopt},
+    {{3, 2}, tier::k2, {2048, 1360}, std::nullopt},
+    {{2, 3}, tier::k2, {1360, 2048}, std::nullopt},
+    {{4, 3}, tier::k2, {2048, 1536}, std::nullopt},
+    {{3, 4}, tier::k2, {1536, 2048}, std::nullopt},
+    {{5, 4}, tier::k2, {2560, 2048}, std::nullopt},
+    {{4, 5}, tier::k2, {2048, 2560}, std::nullopt},
+    {{16, 9}, tier::k2, {2048, 1152}, std::nullopt},
+    {{9, 16}, tier::k2, {1152, 2048}, std::nullopt},
+    {{2, 1}, tier::k2, {2688, 1344}, std::nullopt},
+    {{1, 2}, tier::k2, {1344, 2688}, std::nullopt},
+    {{21, 9}, tier::k2, {2688, 1152}, std::nullopt},
+    {{9, 21}, tier::k2, {1152, 2688}, std::nullopt},
+    // 4K: only the six wide ratios.
+    {{16, 9}, tier::k4, {3840, 2160}, std::nullopt},
+    {{9, 16}, tier::k4, {2160, 3840}, std::nullopt},
+    {{2, 1}, tier::k4, {3840, 1920}, std::nullopt},
+    {{1, 2}, tier::k4, {1920, 3840}, std::nullopt},
+    {{21, 9}, tier::k4, {3840, 1648}, std::nullopt},
+    {{9, 21}, tier::k4, {1648, 3840}, std::nullopt},
+};
+
+// --- the legacy form (seeds 002/003, the oldest revision)
+// ----------------------------------------- `size` was a pixel string ("1024x1024", "1536x1024",
+// "1024x1536") and `resolution` one of 1024 / 1536 / 2048. No seed says how the two combine; we
+// read `resolution` as the long edge of the output, which holds for the documented default
+// (1024x1024 at 1024) and for every matrix cell of those three ratios (1K: 1024 or 1536, 2K:
+// 2048), and maps each legacy pair onto exactly one cell or onto none — never onto a guess.
+
+inline constexpr pixels toapis_legacy_sizes[] = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
+inline constexpr std::uint16_t toapis_legacy_resolutions[] = {1024, 1536, 2048};
+
+// The matrix cell a legacy request means: the ratio of `size` at the tier whose long edge is
+// `resolution` (or the tier of `size` itself when no resolution is given). std::nullopt when the
+// size is not one of the three legacy strings or the pair has no cell (1024x1024 at 1536).
+constexpr std::optional<size_choice> toapis_legacy_choice(
+    pixels size, std::optional<std::uint16_t> resolution = std::nullopt) noexcept {
+  const size_choice* base = nullptr;
+  for (const size_choice& cell : toapis_sizes)
+    if (cell.resolution == tier::k1 && cell.size == size) base = &cell;
+  bool legacy = false;
+  for (pixels p : toapis_legacy_sizes) legacy = legacy || p == size;
+  if (!legacy || base == nullptr) return std::nullopt;
+  if (!resolution) return *base;
+  bool documented = false;
+  for (std::uint16_t r : toapis_legacy_resolutions) documented = documented || r == *resolution;
+  if (!documented) return std::nullopt;
+  for (const size_choice& cell : toapis_sizes) {
+    const std::uint16_t long_edge =
+        cell.size.width > cell.size.height ? cell.size.width : cell.size.height;
+    if (cell.ratio == base->ratio && long_edge == *resolution) return cell;
+  }
+  return std::nullopt;
+}
+
+// The same from the wire strings: `size` "1024x1024", `resolution` "2048" or empty.
+constexpr std::optional<size_choice> toapis_legacy_choice(std::string_view size,
+                                                          std::string_view resolution) noexcept {
+  const auto p = parse_pixels(size);
+  if (!p) return std::nullopt;
+  if (resolution.empty()) return toapis_legacy_choice(*p);
+  const auto r = detail::parse_positive_u16(resolution);
+  if (!r) return std::nullopt;
+  return toapis_legacy_choice(*p, *r);
+}
+
+GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/types.hpp>
 // #include <gpt_image/version.hpp>
 
@@ -900,273 +782,6 @@ constexpr std::optional<tier> price_tier(provider p, pixels s) noexcept {
 }
 
 GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/nearest.hpp>
-// SPDX-License-Identifier: MIT
-// nearest_supported(): the valid choices closest to one a provider does not offer, so an error can
-// say what would work instead ("nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K (2048x1536)").
-
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/sizes.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-#include <optional>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-// Two ways to get close to an unsupported ratio at a tier: keep the tier, or keep the ratio.
-struct nearest_choices {
-  std::optional<size_choice> same_tier;   // the offered ratio closest to the requested one
-  std::optional<size_choice> same_ratio;  // the requested ratio at the nearest tier offering it
-};
-
-namespace detail {
-// How far apart two ratios are, as the factor max(r1/r2, r2/r1) >= 1 kept as a fraction
-// (numerator, denominator), so that 16:9 vs 9:16 is as far as 9:16 vs 16:9.
-struct ratio_distance {
-  std::uint64_t num;
-  std::uint64_t den;
-};
-constexpr ratio_distance distance_between(aspect a, aspect b) noexcept {
-  const std::uint64_t x = std::uint64_t{a.w} * b.h;
-  const std::uint64_t y = std::uint64_t{b.w} * a.h;
-  return x > y ? ratio_distance{x, y} : ratio_distance{y, x};
-}
-// Terms are below 2^32, so the cross products stay below 2^64.
-constexpr bool closer(ratio_distance a, ratio_distance b) noexcept {
-  return a.num * b.den < b.num * a.den;
-}
-
-constexpr int tier_rank(tier t) noexcept {
-  return t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
-}
-
-// The factor by which two positive quantities differ, >= 1.
-constexpr double factor_between(double a, double b) noexcept {
-  return a > b ? a / b : b / a;
-}
-}  // namespace detail
-
-// The choices nearest to ratio `a` at tier `t` for provider `p`:
-//  - same_tier: the offered ratio with the smallest factor to `a` (ties: the first in table order);
-//  - same_ratio: `a` at the nearest tier that offers it (of two equally near, the higher: you
-//    asked for at least that much resolution).
-// When `p` offers (a, t), or offers `a`'s stand-in at `t` (`auto` counts as 1:1), both members
-// hold that one cell.
-constexpr nearest_choices nearest_supported(provider p, aspect a, tier t) noexcept {
-  if (const auto exact = find_choice(p, a, t)) return {exact, exact};
-  if (a.is_auto()) a = aspect{1, 1};
-  nearest_choices result;
-  if (a.w == 0 || a.h == 0) return result;
-  a = reduce(a);
-  detail::ratio_distance best{};
-  for (const size_choice& cell : choices(p, t)) {
-    const auto d = detail::distance_between(a, cell.ratio);
-    if (!result.same_tier || detail::closer(d, best)) {
-      result.same_tier = cell;
-      best = d;
-    }
-  }
-  // `auto` where it is not offered: its 1:1 stand-in at this tier is the answer.
-  if (result.same_tier && reduce(result.same_tier->ratio) == a) {
-    result.same_ratio = result.same_tier;
-    return result;
-  }
-  int best_gap = 99;
-  for (tier other : all_tiers) {
-    const auto cell = find_choice(p, a, other);
-    if (!cell || other == t) continue;
-    const int gap = detail::tier_rank(other) - detail::tier_rank(t);
-    const int magnitude = gap < 0 ? -gap : gap;
-    // Iterating upwards, `<=` lets the higher of two equally near tiers win.
-    if (magnitude <= best_gap) {
-      result.same_ratio = cell;
-      best_gap = magnitude;
-    }
-  }
-  return result;
-}
-
-// The accepted pixel size nearest to `s` for provider `p` (`s` itself when accepted). Its `size`
-// is the suggested pixels: for OpenAI the nearest size meeting the rule (nearest_openai_size());
-// for a gateway the table size (first or alternate) that differs least from `s`, by the factor
-// between the areas times the square of the factor between the ratios — the shape counts double,
-// so 2880x2880 on ToAPIs suggests 2048x2048 rather than 3840x2160. std::nullopt for a zero side.
-constexpr std::optional<size_choice> nearest_supported(provider p, pixels s) noexcept {
-  if (s.width == 0 || s.height == 0) return std::nullopt;
-  if (p == provider::openai) {
-    const auto snapped = nearest_openai_size(s);
-    if (!snapped) return std::nullopt;
-    return find_choice(p, *snapped);
-  }
-  if (const auto exact = find_choice(p, s)) {
-    if (exact->size == s) return exact;
-    return size_choice{exact->ratio, exact->resolution, s, exact->size};
-  }
-  std::optional<size_choice> best;
-  double best_cost = 0;
-  const auto consider = [&](const size_choice& cell, pixels candidate,
-                            std::optional<pixels> other) {
-    const double ratio_factor = detail::factor_between(double(s.width) * candidate.height,
-                                                       double(candidate.width) * s.height);
-    const double cost = ratio_factor * ratio_factor *
-                        detail::factor_between(double(s.area()), double(candidate.area()));
-    if (!best || cost < best_cost) {
-      best = size_choice{cell.ratio, cell.resolution, candidate, other};
-      best_cost = cost;
-    }
-  };
-  for (const size_choice& cell : choices(p)) {
-    consider(cell, cell.size, cell.alternate);
-    if (cell.alternate) consider(cell, *cell.alternate, cell.size);
-  }
-  return best;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/explain.hpp>
-// SPDX-License-Identifier: MIT
-// Error-message text for a size a provider does not offer: what was wrong and the nearest valid
-// choices, e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
-// (2048x1536)". Constexpr, written into an inline_message (no <string> in the tables); it converts
-// to std::string where one is wanted.
-
-// #include <gpt_image/tables/format.hpp>
-// #include <gpt_image/tables/nearest.hpp>
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/sizes.hpp>
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-namespace detail {
-// "3:2 at 1K (1536x1024)"
-constexpr void append_size_choice(inline_message& text, provider p, const size_choice& c) noexcept {
-  text.append(format_aspect(c.ratio))
-      .append(" at ")
-      .append(tier_name(c.resolution, p))
-      .append(" (")
-      .append(format_pixels(c.size))
-      .append(")");
-}
-
-constexpr void append_openai_issue(inline_message& text, pixels s) noexcept {
-  switch (check_openai_size(s)) {
-    case openai_size_issue::zero_side:
-      text.append("a side is 0");
-      return;
-    case openai_size_issue::not_multiple_of_16:
-      text.append("both sides must be multiples of 16 (")
-          .append_number(s.width % 16 != 0 ? s.width : s.height)
-          .append(" is not)");
-      return;
-    case openai_size_issue::edge_too_long:
-      text.append("no side may be longer than 3840 pixels");
-      return;
-    case openai_size_issue::ratio_beyond_3_to_1:
-      text.append("the long side may be at most 3 times the short side (3:1)");
-      return;
-    case openai_size_issue::too_few_pixels:
-      text.append("it has ").append_number(s.area()).append(
-          " pixels, fewer than the minimum of 655360");
-      return;
-    case openai_size_issue::too_many_pixels:
-      text.append("it has ").append_number(s.area()).append(
-          " pixels, more than the maximum of 8294400");
-      return;
-    case openai_size_issue::none:
-      break;
-  }
-  text.append("it is valid");
-}
-}  // namespace detail
-
-// Why ratio `a` at tier `t` is not a size of provider `p`, and what is nearest. Meant for a (a, t)
-// that supports() rejects; for a supported one it says so.
-constexpr inline_message explain_unsupported(provider p, aspect a, tier t) noexcept {
-  inline_message text;
-  if (supports(p, a, t)) {
-    text.append(format_aspect(a)).append(" at ").append(tier_name(t, p));
-    text.append(" is offered by ").append(to_string(p));
-    return text;
-  }
-  if (a.is_auto() && auto_size_of(p) == auto_size::server_chooses) {
-    text.append("auto lets ").append(to_string(p)).append(" choose the size, so it has no pixels");
-    text.append(" at ").append(tier_name(t, p)).append("; send the size \"auto\" without a tier");
-    if (const auto square = find_choice(p, aspect{1, 1}, t)) {
-      text.append(", or pick a ratio such as ");
-      detail::append_size_choice(text, p, *square);
-    }
-    return text;
-  }
-  if (!a.is_auto() && (a.w == 0 || a.h == 0)) {
-    text.append(format_aspect(a)).append(" is not a ratio: both terms must be positive, e.g. 16:9");
-    return text;
-  }
-  if (a.is_auto())
-    text.append("auto is not offered by ").append(to_string(p)).append("; pick a ratio");
-  else
-    text.append(format_aspect(a))
-        .append(" is not offered at ")
-        .append(tier_name(t, p))
-        .append(" by ")
-        .append(to_string(p));
-  const nearest_choices near = nearest_supported(p, a, t);
-  if (near.same_tier || near.same_ratio) text.append("; nearest: ");
-  if (near.same_tier) detail::append_size_choice(text, p, *near.same_tier);
-  if (near.same_ratio && near.same_ratio != near.same_tier) {
-    if (near.same_tier) text.append(" or ");
-    detail::append_size_choice(text, p, *near.same_ratio);
-  }
-  return text;
-}
-
-// Why explicit pixels `s` are not a size of provider `p`, and what is nearest.
-constexpr inline_message explain_unsupported(provider p, pixels s) noexcept {
-  inline_message text;
-  text.append(format_pixels(s));
-  if (supports(p, s)) {
-    text.append(" is accepted by ").append(to_string(p));
-    return text;
-  }
-  if (p == provider::openai) {
-    text.append(" is not a valid openai size: ");
-    detail::append_openai_issue(text, s);
-  } else {
-    text.append(" is not in the ").append(to_string(p)).append(" size table");
-  }
-  if (const auto near = nearest_supported(p, s)) {
-    text.append("; nearest: ");
-    if (p == provider::openai)
-      text.append(format_pixels(near->size));
-    else
-      detail::append_size_choice(text, p, *near);
-  }
-  return text;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/checked_size.hpp>
-// SPDX-License-Identifier: MIT
-// Sizes checked at compile time. An unsupported choice does not compile, and the diagnostic says
-// which API refused it, for which provider, ratio and tier, and what is valid instead.
-//
-//   C++17, template form:  gi::checked_size<gi::provider::toapis, 16, 9, gi::tier::k4>()
-//                          gi::checked_pixels<gi::provider::openai, 1536, 1024>()
-//   C++17, from strings:   GPT_IMAGE_CHECKED_SIZE(gi::provider::toapis, "16:9", "4K")
-//                          GPT_IMAGE_CHECKED_PIXELS(gi::provider::aivideoapi, "1881x836")
-//   C++20, consteval:      gi::size<gi::provider::toapis>("16:9", "4K")
-//                          gi::size<gi::provider::openai>("1536x1024")
-//
-// Each 16:9-at-4K line above is gi::pixels{3840, 2160}. Sizes known only at run time (config
-// files) go through supports()/resolve() (sizes.hpp) or the result<pixels> functions of
-// <gpt_image/size.hpp>.
-
-// #include <gpt_image/tables/openai.hpp>
-// #include <gpt_image/tables/parse.hpp>
-// #include <gpt_image/tables/sizes.hpp>
 // #include <gpt_image/tables/types.hpp>
 // #include <gpt_image/version.hpp>
 
@@ -1428,153 +1043,6 @@ consteval pixels size(std::string_view wxh) {
 }
 GPT_IMAGE_END_NAMESPACE
 #endif
-// #include <gpt_image/tables/limits.hpp>
-// SPDX-License-Identifier: MIT
-// Each provider's request limits: prompt length, reference images, images per request, what
-// comes back (URLs or inline base64) and in which forms reference images are accepted.
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct limits {
-  std::uint32_t prompt_max_chars;     // the documented maximum prompt length in characters
-  std::uint8_t reference_images_max;  // reference images per request
-  std::uint8_t n_min;                 // images per request
-  std::uint8_t n_max;
-  // What the result can be delivered as.
-  bool returns_url;
-  bool returns_b64_json;
-  // How reference images may be given.
-  bool reference_by_url;     // public http(s) URLs
-  bool reference_inline;     // base64 or data: URLs inside the request
-  bool reference_multipart;  // files in a multipart request (OpenAI's /images/edits)
-  bool has_upload_endpoint;  // a separate upload call turns a local file into a URL
-  tier default_tier;         // when no tier is sent
-};
-
-// Initialisers name their fields in comments: C++17 has no designated initialisers.
-inline constexpr limits openai_limits{
-    /*prompt_max_chars=*/32000,   // "at most 32,000 chars for GPT image models" (PROVIDERS.md §1)
-    /*reference_images_max=*/16,  // /images/edits: up to 16 images
-    /*n_min=*/1,
-    /*n_max=*/10,
-    /*returns_url=*/false,  // `url` is "unsupported for GPT image models"
-    /*returns_b64_json=*/true,
-    /*reference_by_url=*/true,     // JSON edits: image_url is an http(s) URL...
-    /*reference_inline=*/true,     // ...or a data URL
-    /*reference_multipart=*/true,  // multipart edits: image / image[]
-    /*has_upload_endpoint=*/false,
-    /*default_tier=*/tier::k1,  // OpenAI sends no tier; its default size is "auto"
-};
-
-// Seed 001 is silent on the reference-image count and on n's range; 16 and 1-10 are from
-// PROVIDERS.md (ToAPIs' edits and official pages).
-inline constexpr limits toapis_limits{
-    // Seed 003 (an older revision) said 4,000; seed 001 and PROVIDERS.md HEAD say 32,000.
-    /*prompt_max_chars=*/32000,
-    /*reference_images_max=*/16,
-    /*n_min=*/1,
-    /*n_max=*/10,
-    // Seed 001 lists url | b64_json; PROVIDERS.md C7: HEAD returns URLs only.
-    /*returns_url=*/true,
-    /*returns_b64_json=*/true,
-    /*reference_by_url=*/true,   // "Reference images must be URLs" (seeds 000-003)
-    /*reference_inline=*/false,  // "no direct base64 references"
-    /*reference_multipart=*/false,
-    /*has_upload_endpoint=*/true,  // "use the Upload Image API to upload local files" (seed 001)
-    /*default_tier=*/tier::k1,     // resolution defaults to 1K (seed 001)
-};
-
-inline constexpr limits aivideoapi_limits{
-    /*prompt_max_chars=*/20000,   // seed 004: "max 20,000 characters"
-    /*reference_images_max=*/16,  // seed 004: "Maximum 16 images"
-    /*n_min=*/1,
-    /*n_max=*/1,           // seed 004's request has no `n`: one task, one image
-    /*returns_url=*/true,  // output.urls[]
-    /*returns_b64_json=*/false,
-    /*reference_by_url=*/true,  // input.image_urls
-    /*reference_inline=*/false,
-    /*reference_multipart=*/false,
-    /*has_upload_endpoint=*/false,  // seed 004 documents none
-    /*default_tier=*/tier::k1,      // "resolution ... defaults to 1k"
-};
-
-constexpr const limits& limits_of(provider p) noexcept {
-  switch (p) {
-    case provider::toapis:
-      return toapis_limits;
-    case provider::aivideoapi:
-      return aivideoapi_limits;
-    case provider::openai:
-      break;
-  }
-  return openai_limits;
-}
-
-GPT_IMAGE_END_NAMESPACE
-// #include <gpt_image/tables/prices.hpp>
-// SPDX-License-Identifier: MIT
-// Per-image list prices by provider and tier, in exact integer units (micro-dollars, and
-// milli-credits where a provider bills in credits), and a constexpr estimate for n images.
-// List prices only: seed 000 says ToAPIs' "final billing [is] based on account pricing".
-
-// #include <gpt_image/tables/types.hpp>
-// #include <gpt_image/version.hpp>
-
-#include <cstdint>
-
-GPT_IMAGE_BEGIN_NAMESPACE
-
-struct price {
-  std::uint64_t micro_usd;      // US dollars x 1,000,000
-  std::uint64_t milli_credits;  // provider credits x 1,000; 0 where the provider bills in dollars
-};
-
-constexpr bool operator==(price a, price b) noexcept {
-  return a.micro_usd == b.micro_usd && a.milli_credits == b.milli_credits;
-}
-constexpr bool operator!=(price a, price b) noexcept {
-  return !(a == b);
-}
-
-// aivideoapi: 1 credit = $0.005 (4.7 credits = $0.0235, seed 004).
-inline constexpr std::uint64_t aivideoapi_micro_usd_per_credit = 5000;
-
-// The list price of one image of tier `t`.
-//  - openai: "official public pricing is roughly $0.22 / $0.50 / $1.30" (seed 000). PROVIDERS.md
-//    quotes a third party's per-quality prices instead ($0.211 / $0.428 / $0.565 at high).
-//  - toapis: $0.015 / $0.020 / $0.025 as listed on the landing comparison (seed 000).
-//  - aivideoapi: 4.7 / 9.4 / 14.1 credits = $0.0235 / $0.047 / $0.0705 (seed 004); PROVIDERS.md
-//    C17: an older revision charged 2.4 / 4.8 / 7.2 credits.
-constexpr price price_of(provider p, tier t) noexcept {
-  const int i = t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
-  switch (p) {
-    case provider::toapis: {
-      constexpr std::uint64_t micro_usd[] = {15000, 20000, 25000};
-      return {micro_usd[i], 0};
-    }
-    case provider::aivideoapi: {
-      constexpr std::uint64_t milli_credits[] = {4700, 9400, 14100};
-      return {milli_credits[i] * aivideoapi_micro_usd_per_credit / 1000, milli_credits[i]};
-    }
-    case provider::openai:
-      break;
-  }
-  constexpr std::uint64_t micro_usd[] = {220000, 500000, 1300000};
-  return {micro_usd[i], 0};
-}
-
-// The list price of `n` images of tier `t` (aivideoapi: n tasks of one image each).
-constexpr price estimate(provider p, tier t, std::uint32_t n) noexcept {
-  const price one = price_of(p, t);
-  return {one.micro_usd * n, one.milli_credits * n};
-}
-
-GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/errc.hpp>
 // SPDX-License-Identifier: MIT
 // The error taxonomy's codes. The facts about each code (wire code, HTTP status, retry rules, fix
@@ -2001,3 +1469,535 @@ constexpr errc classify(int status, std::string_view wire_code, std::string_view
 }
 
 GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/explain.hpp>
+// SPDX-License-Identifier: MIT
+// Error-message text for a size a provider does not offer: what was wrong and the nearest valid
+// choices, e.g. "4:3 is not offered at 1K by toapis; nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K
+// (2048x1536)". Constexpr, written into an inline_message (no <string> in the tables); it converts
+// to std::string where one is wanted.
+
+// #include <gpt_image/tables/format.hpp>
+// SPDX-License-Identifier: MIT
+// Spellings of the table vocabulary as each dialect writes it: provider names, tiers ("1K" for
+// ToAPIs, "1k" for aivideoapi), ratios ("16:9") and pixel sizes ("3840x2160"). All constexpr; the
+// numeric ones return a small fixed buffer (basic_inline_string), so no allocation and no
+// dangling views.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Text held by value in a fixed buffer: constexpr, no allocation, and no <string> in the tables.
+// Text beyond `Capacity` is cut off; every text the tables build fits (checked by the tests).
+//  - view(), c_str(): read it. There is deliberately no implicit conversion to std::string_view:
+//    a view of a temporary would dangle.
+//  - It converts to std::string (or any string type constructible from pointer and length), so
+//    `std::string s = explain_unsupported(...)` and `error(errc::validation_failed,
+//    explain_unsupported(...))` work without this header including <string>.
+template <std::size_t Capacity>
+struct basic_inline_string {
+  static constexpr std::size_t capacity = Capacity;
+
+  char chars[Capacity + 1] = {};  // always NUL-terminated
+  std::size_t length = 0;
+
+  constexpr std::string_view view() const noexcept { return std::string_view(chars, length); }
+  constexpr const char* c_str() const noexcept { return chars; }
+  constexpr std::size_t size() const noexcept { return length; }
+  constexpr bool empty() const noexcept { return length == 0; }
+
+  template <class String,
+            std::enable_if_t<!std::is_same_v<String, std::string_view> &&
+                                 std::is_constructible_v<String, const char*, std::size_t>,
+                             int> = 0>
+  operator String() const {  // NOLINT: implicit by design, see above
+    return String(chars, length);
+  }
+
+  constexpr basic_inline_string& append(std::string_view text) noexcept {
+    for (char c : text)
+      if (length < Capacity) chars[length++] = c;
+    return *this;
+  }
+  template <std::size_t N>
+  constexpr basic_inline_string& append(const basic_inline_string<N>& text) noexcept {
+    return append(text.view());
+  }
+  constexpr basic_inline_string& append_number(std::uint64_t value) noexcept {
+    char digits[20] = {};
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    while (count > 0 && length < Capacity) chars[length++] = digits[--count];
+    return *this;
+  }
+};
+
+template <std::size_t N>
+constexpr bool operator==(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return a.view() == b;
+}
+template <std::size_t N>
+constexpr bool operator!=(const basic_inline_string<N>& a, std::string_view b) noexcept {
+  return !(a == b);
+}
+
+// Long enough for "65535x65535".
+using inline_string = basic_inline_string<15>;
+// Long enough for every message the tables write (explain.hpp).
+using inline_message = basic_inline_string<255>;
+
+// "openai", "toapis", "aivideoapi" — also what parse_provider() reads.
+constexpr std::string_view to_string(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return "toapis";
+    case provider::aivideoapi:
+      return "aivideoapi";
+    case provider::openai:
+      break;
+  }
+  return "openai";
+}
+
+// The tier as `p` writes it on the wire: ToAPIs "1K" (seed 001), aivideoapi "1k" (seed 004).
+// PROVIDERS.md C4: ToAPIs' HEAD docs write "1k"; seed 001 writes "1K", which is what we send.
+// OpenAI has no tier parameter; its tiers are the price tiers of seed 000, written "1K".
+constexpr std::string_view tier_name(tier t, provider p = provider::toapis) noexcept {
+  const bool lower = p == provider::aivideoapi;
+  switch (t) {
+    case tier::k2:
+      return lower ? "2k" : "2K";
+    case tier::k4:
+      return lower ? "4k" : "4K";
+    case tier::k1:
+      break;
+  }
+  return lower ? "1k" : "1K";
+}
+
+// "16:9"; `auto` is written "auto".
+constexpr inline_string format_aspect(aspect a) noexcept {
+  inline_string s;
+  if (a.is_auto()) {
+    s.append("auto");
+    return s;
+  }
+  s.append_number(a.w);
+  s.append(":");
+  s.append_number(a.h);
+  return s;
+}
+
+// "3840x2160" (lowercase x, as every dialect sends it).
+constexpr inline_string format_pixels(pixels p) noexcept {
+  inline_string s;
+  s.append_number(p.width);
+  s.append("x");
+  s.append_number(p.height);
+  return s;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/nearest.hpp>
+// SPDX-License-Identifier: MIT
+// nearest_supported(): the valid choices closest to one a provider does not offer, so an error can
+// say what would work instead ("nearest: 3:2 at 1K (1536x1024) or 4:3 at 2K (2048x1536)").
+
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+#include <optional>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+// Two ways to get close to an unsupported ratio at a tier: keep the tier, or keep the ratio.
+struct nearest_choices {
+  std::optional<size_choice> same_tier;   // the offered ratio closest to the requested one
+  std::optional<size_choice> same_ratio;  // the requested ratio at the nearest tier offering it
+};
+
+namespace detail {
+// How far apart two ratios are, as the factor max(r1/r2, r2/r1) >= 1 kept as a fraction
+// (numerator, denominator), so that 16:9 vs 9:16 is as far as 9:16 vs 16:9.
+struct ratio_distance {
+  std::uint64_t num;
+  std::uint64_t den;
+};
+constexpr ratio_distance distance_between(aspect a, aspect b) noexcept {
+  const std::uint64_t x = std::uint64_t{a.w} * b.h;
+  const std::uint64_t y = std::uint64_t{b.w} * a.h;
+  return x > y ? ratio_distance{x, y} : ratio_distance{y, x};
+}
+// Terms are below 2^32, so the cross products stay below 2^64.
+constexpr bool closer(ratio_distance a, ratio_distance b) noexcept {
+  return a.num * b.den < b.num * a.den;
+}
+
+constexpr int tier_rank(tier t) noexcept {
+  return t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+}
+
+// The factor by which two positive quantities differ, >= 1.
+constexpr double factor_between(double a, double b) noexcept {
+  return a > b ? a / b : b / a;
+}
+}  // namespace detail
+
+// The choices nearest to ratio `a` at tier `t` for provider `p`:
+//  - same_tier: the offered ratio with the smallest factor to `a` (ties: the first in table order);
+//  - same_ratio: `a` at the nearest tier that offers it (of two equally near, the higher: you
+//    asked for at least that much resolution).
+// When `p` offers (a, t), or offers `a`'s stand-in at `t` (`auto` counts as 1:1), both members
+// hold that one cell.
+constexpr nearest_choices nearest_supported(provider p, aspect a, tier t) noexcept {
+  if (const auto exact = find_choice(p, a, t)) return {exact, exact};
+  if (a.is_auto()) a = aspect{1, 1};
+  nearest_choices result;
+  if (a.w == 0 || a.h == 0) return result;
+  a = reduce(a);
+  detail::ratio_distance best{};
+  for (const size_choice& cell : choices(p, t)) {
+    const auto d = detail::distance_between(a, cell.ratio);
+    if (!result.same_tier || detail::closer(d, best)) {
+      result.same_tier = cell;
+      best = d;
+    }
+  }
+  // `auto` where it is not offered: its 1:1 stand-in at this tier is the answer.
+  if (result.same_tier && reduce(result.same_tier->ratio) == a) {
+    result.same_ratio = result.same_tier;
+    return result;
+  }
+  int best_gap = 99;
+  for (tier other : all_tiers) {
+    const auto cell = find_choice(p, a, other);
+    if (!cell || other == t) continue;
+    const int gap = detail::tier_rank(other) - detail::tier_rank(t);
+    const int magnitude = gap < 0 ? -gap : gap;
+    // Iterating upwards, `<=` lets the higher of two equally near tiers win.
+    if (magnitude <= best_gap) {
+      result.same_ratio = cell;
+      best_gap = magnitude;
+    }
+  }
+  return result;
+}
+
+// The accepted pixel size nearest to `s` for provider `p` (`s` itself when accepted). Its `size`
+// is the suggested pixels: for OpenAI the nearest size meeting the rule (nearest_openai_size());
+// for a gateway the table size (first or alternate) that differs least from `s`, by the factor
+// between the areas times the square of the factor between the ratios — the shape counts double,
+// so 2880x2880 on ToAPIs suggests 2048x2048 rather than 3840x2160. std::nullopt for a zero side.
+constexpr std::optional<size_choice> nearest_supported(provider p, pixels s) noexcept {
+  if (s.width == 0 || s.height == 0) return std::nullopt;
+  if (p == provider::openai) {
+    const auto snapped = nearest_openai_size(s);
+    if (!snapped) return std::nullopt;
+    return find_choice(p, *snapped);
+  }
+  if (const auto exact = find_choice(p, s)) {
+    if (exact->size == s) return exact;
+    return size_choice{exact->ratio, exact->resolution, s, exact->size};
+  }
+  std::optional<size_choice> best;
+  double best_cost = 0;
+  const auto consider = [&](const size_choice& cell, pixels candidate,
+                            std::optional<pixels> other) {
+    const double ratio_factor = detail::factor_between(double(s.width) * candidate.height,
+                                                       double(candidate.width) * s.height);
+    const double cost = ratio_factor * ratio_factor *
+                        detail::factor_between(double(s.area()), double(candidate.area()));
+    if (!best || cost < best_cost) {
+      best = size_choice{cell.ratio, cell.resolution, candidate, other};
+      best_cost = cost;
+    }
+  };
+  for (const size_choice& cell : choices(p)) {
+    consider(cell, cell.size, cell.alternate);
+    if (cell.alternate) consider(cell, *cell.alternate, cell.size);
+  }
+  return best;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+// "3:2 at 1K (1536x1024)"
+constexpr void append_size_choice(inline_message& text, provider p, const size_choice& c) noexcept {
+  text.append(format_aspect(c.ratio))
+      .append(" at ")
+      .append(tier_name(c.resolution, p))
+      .append(" (")
+      .append(format_pixels(c.size))
+      .append(")");
+}
+
+constexpr void append_openai_issue(inline_message& text, pixels s) noexcept {
+  switch (check_openai_size(s)) {
+    case openai_size_issue::zero_side:
+      text.append("a side is 0");
+      return;
+    case openai_size_issue::not_multiple_of_16:
+      text.append("both sides must be multiples of 16 (")
+          .append_number(s.width % 16 != 0 ? s.width : s.height)
+          .append(" is not)");
+      return;
+    case openai_size_issue::edge_too_long:
+      text.append("no side may be longer than 3840 pixels");
+      return;
+    case openai_size_issue::ratio_beyond_3_to_1:
+      text.append("the long side may be at most 3 times the short side (3:1)");
+      return;
+    case openai_size_issue::too_few_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, fewer than the minimum of 655360");
+      return;
+    case openai_size_issue::too_many_pixels:
+      text.append("it has ").append_number(s.area()).append(
+          " pixels, more than the maximum of 8294400");
+      return;
+    case openai_size_issue::none:
+      break;
+  }
+  text.append("it is valid");
+}
+}  // namespace detail
+
+// Why ratio `a` at tier `t` is not a size of provider `p`, and what is nearest. Meant for a (a, t)
+// that supports() rejects; for a supported one it says so.
+constexpr inline_message explain_unsupported(provider p, aspect a, tier t) noexcept {
+  inline_message text;
+  if (supports(p, a, t)) {
+    text.append(format_aspect(a)).append(" at ").append(tier_name(t, p));
+    text.append(" is offered by ").append(to_string(p));
+    return text;
+  }
+  if (a.is_auto() && auto_size_of(p) == auto_size::server_chooses) {
+    text.append("auto lets ").append(to_string(p)).append(" choose the size, so it has no pixels");
+    text.append(" at ").append(tier_name(t, p)).append("; send the size \"auto\" without a tier");
+    if (const auto square = find_choice(p, aspect{1, 1}, t)) {
+      text.append(", or pick a ratio such as ");
+      detail::append_size_choice(text, p, *square);
+    }
+    return text;
+  }
+  if (!a.is_auto() && (a.w == 0 || a.h == 0)) {
+    text.append(format_aspect(a)).append(" is not a ratio: both terms must be positive, e.g. 16:9");
+    return text;
+  }
+  if (a.is_auto())
+    text.append("auto is not offered by ").append(to_string(p)).append("; pick a ratio");
+  else
+    text.append(format_aspect(a))
+        .append(" is not offered at ")
+        .append(tier_name(t, p))
+        .append(" by ")
+        .append(to_string(p));
+  const nearest_choices near = nearest_supported(p, a, t);
+  if (near.same_tier || near.same_ratio) text.append("; nearest: ");
+  if (near.same_tier) detail::append_size_choice(text, p, *near.same_tier);
+  if (near.same_ratio && near.same_ratio != near.same_tier) {
+    if (near.same_tier) text.append(" or ");
+    detail::append_size_choice(text, p, *near.same_ratio);
+  }
+  return text;
+}
+
+// Why explicit pixels `s` are not a size of provider `p`, and what is nearest.
+constexpr inline_message explain_unsupported(provider p, pixels s) noexcept {
+  inline_message text;
+  text.append(format_pixels(s));
+  if (supports(p, s)) {
+    text.append(" is accepted by ").append(to_string(p));
+    return text;
+  }
+  if (p == provider::openai) {
+    text.append(" is not a valid openai size: ");
+    detail::append_openai_issue(text, s);
+  } else {
+    text.append(" is not in the ").append(to_string(p)).append(" size table");
+  }
+  if (const auto near = nearest_supported(p, s)) {
+    text.append("; nearest: ");
+    if (p == provider::openai)
+      text.append(format_pixels(near->size));
+    else
+      detail::append_size_choice(text, p, *near);
+  }
+  return text;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/format.hpp>
+// #include <gpt_image/tables/limits.hpp>
+// SPDX-License-Identifier: MIT
+// Each provider's request limits: prompt length, reference images, images per request, what
+// comes back (URLs or inline base64) and in which forms reference images are accepted.
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct limits {
+  std::uint32_t prompt_max_chars;     // the documented maximum prompt length in characters
+  std::uint8_t reference_images_max;  // reference images per request
+  std::uint8_t n_min;                 // images per request
+  std::uint8_t n_max;
+  // What the result can be delivered as.
+  bool returns_url;
+  bool returns_b64_json;
+  // How reference images may be given.
+  bool reference_by_url;     // public http(s) URLs
+  bool reference_inline;     // base64 or data: URLs inside the request
+  bool reference_multipart;  // files in a multipart request (OpenAI's /images/edits)
+  bool has_upload_endpoint;  // a separate upload call turns a local file into a URL
+  tier default_tier;         // when no tier is sent
+};
+
+// Initialisers name their fields in comments: C++17 has no designated initialisers.
+inline constexpr limits openai_limits{
+    /*prompt_max_chars=*/32000,   // "at most 32,000 chars for GPT image models" (PROVIDERS.md §1)
+    /*reference_images_max=*/16,  // /images/edits: up to 16 images
+    /*n_min=*/1,
+    /*n_max=*/10,
+    /*returns_url=*/false,  // `url` is "unsupported for GPT image models"
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,     // JSON edits: image_url is an http(s) URL...
+    /*reference_inline=*/true,     // ...or a data URL
+    /*reference_multipart=*/true,  // multipart edits: image / image[]
+    /*has_upload_endpoint=*/false,
+    /*default_tier=*/tier::k1,  // OpenAI sends no tier; its default size is "auto"
+};
+
+// Seed 001 is silent on the reference-image count and on n's range; 16 and 1-10 are from
+// PROVIDERS.md (ToAPIs' edits and official pages).
+inline constexpr limits toapis_limits{
+    // Seed 003 (an older revision) said 4,000; seed 001 and PROVIDERS.md HEAD say 32,000.
+    /*prompt_max_chars=*/32000,
+    /*reference_images_max=*/16,
+    /*n_min=*/1,
+    /*n_max=*/10,
+    // Seed 001 lists url | b64_json; PROVIDERS.md C7: HEAD returns URLs only.
+    /*returns_url=*/true,
+    /*returns_b64_json=*/true,
+    /*reference_by_url=*/true,   // "Reference images must be URLs" (seeds 000-003)
+    /*reference_inline=*/false,  // "no direct base64 references"
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/true,  // "use the Upload Image API to upload local files" (seed 001)
+    /*default_tier=*/tier::k1,     // resolution defaults to 1K (seed 001)
+};
+
+inline constexpr limits aivideoapi_limits{
+    /*prompt_max_chars=*/20000,   // seed 004: "max 20,000 characters"
+    /*reference_images_max=*/16,  // seed 004: "Maximum 16 images"
+    /*n_min=*/1,
+    /*n_max=*/1,           // seed 004's request has no `n`: one task, one image
+    /*returns_url=*/true,  // output.urls[]
+    /*returns_b64_json=*/false,
+    /*reference_by_url=*/true,  // input.image_urls
+    /*reference_inline=*/false,
+    /*reference_multipart=*/false,
+    /*has_upload_endpoint=*/false,  // seed 004 documents none
+    /*default_tier=*/tier::k1,      // "resolution ... defaults to 1k"
+};
+
+constexpr const limits& limits_of(provider p) noexcept {
+  switch (p) {
+    case provider::toapis:
+      return toapis_limits;
+    case provider::aivideoapi:
+      return aivideoapi_limits;
+    case provider::openai:
+      break;
+  }
+  return openai_limits;
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/nearest.hpp>
+// #include <gpt_image/tables/openai.hpp>
+// #include <gpt_image/tables/parse.hpp>
+// #include <gpt_image/tables/prices.hpp>
+// SPDX-License-Identifier: MIT
+// Per-image list prices by provider and tier, in exact integer units (micro-dollars, and
+// milli-credits where a provider bills in credits), and a constexpr estimate for n images.
+// List prices only: seed 000 says ToAPIs' "final billing [is] based on account pricing".
+
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>
+
+#include <cstdint>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+struct price {
+  std::uint64_t micro_usd;      // US dollars x 1,000,000
+  std::uint64_t milli_credits;  // provider credits x 1,000; 0 where the provider bills in dollars
+};
+
+constexpr bool operator==(price a, price b) noexcept {
+  return a.micro_usd == b.micro_usd && a.milli_credits == b.milli_credits;
+}
+constexpr bool operator!=(price a, price b) noexcept {
+  return !(a == b);
+}
+
+// aivideoapi: 1 credit = $0.005 (4.7 credits = $0.0235, seed 004).
+inline constexpr std::uint64_t aivideoapi_micro_usd_per_credit = 5000;
+
+// The list price of one image of tier `t`.
+//  - openai: "official public pricing is roughly $0.22 / $0.50 / $1.30" (seed 000). PROVIDERS.md
+//    quotes a third party's per-quality prices instead ($0.211 / $0.428 / $0.565 at high).
+//  - toapis: $0.015 / $0.020 / $0.025 as listed on the landing comparison (seed 000).
+//  - aivideoapi: 4.7 / 9.4 / 14.1 credits = $0.0235 / $0.047 / $0.0705 (seed 004); PROVIDERS.md
+//    C17: an older revision charged 2.4 / 4.8 / 7.2 credits.
+constexpr price price_of(provider p, tier t) noexcept {
+  const int i = t == tier::k1 ? 0 : t == tier::k2 ? 1 : 2;
+  switch (p) {
+    case provider::toapis: {
+      constexpr std::uint64_t micro_usd[] = {15000, 20000, 25000};
+      return {micro_usd[i], 0};
+    }
+    case provider::aivideoapi: {
+      constexpr std::uint64_t milli_credits[] = {4700, 9400, 14100};
+      return {milli_credits[i] * aivideoapi_micro_usd_per_credit / 1000, milli_credits[i]};
+    }
+    case provider::openai:
+      break;
+  }
+  constexpr std::uint64_t micro_usd[] = {220000, 500000, 1300000};
+  return {micro_usd[i], 0};
+}
+
+// The list price of `n` images of tier `t` (aivideoapi: n tasks of one image each).
+constexpr price estimate(provider p, tier t, std::uint32_t n) noexcept {
+  const price one = price_of(p, t);
+  return {one.micro_usd * n, one.milli_credits * n};
+}
+
+GPT_IMAGE_END_NAMESPACE
+// #include <gpt_image/tables/sizes.hpp>
+// #include <gpt_image/tables/toapis.hpp>
+// #include <gpt_image/tables/types.hpp>
+// #include <gpt_image/version.hpp>

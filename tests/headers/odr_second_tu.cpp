@@ -1,3 +1,5 @@
 #include <gpt_image/gpt_image.hpp>
 
-int second_tu_version_major() { return gpt_image::version.major; }
+int second_tu_version_major() {
+  return gpt_image::version.major;
+}

@@ -114,9 +114,9 @@ TEST_CASE("cli: status and wait resume a task") {
   INFO(st.err);
   CHECK(st.code == 0);
   CHECK(st.out.find("task " + t->id + ": ") == 0);
-  auto w = run({"wait", t->id, "--provider", "toapis", "--poll-interval", "0", "-o",
-                "cli_resumed.png"},
-               s.env(emu::dialect::toapis));
+  auto w =
+      run({"wait", t->id, "--provider", "toapis", "--poll-interval", "0", "-o", "cli_resumed.png"},
+          s.env(emu::dialect::toapis));
   INFO(w.err);
   REQUIRE(w.code == 0);
   check_png_file("cli_resumed.png", 1024, 1024);  // toapis default: 1:1 at 1K
@@ -139,8 +139,8 @@ TEST_CASE("cli: exit codes by class") {
     CHECK(r.err.find("sk-not-the-key-99999") == std::string::npos);
   }
   SUBCASE("billing") {
-    s.emulator.inject(emu::fault_spec{emu::fault_kind::insufficient_credits,
-                                      emu::fault_target::create, 1});
+    s.emulator.inject(
+        emu::fault_spec{emu::fault_kind::insufficient_credits, emu::fault_target::create, 1});
     auto r = run({"generate", "x", "--provider", "aivideoapi", "--poll-interval", "0"},
                  s.env(emu::dialect::aivideoapi));
     CHECK(r.code == gpt_image_cli::exit_billing);
@@ -152,7 +152,8 @@ TEST_CASE("cli: exit codes by class") {
     CHECK(r.code == gpt_image_cli::exit_upstream);
   }
   SUBCASE("outcome unknown: the create's response was lost; exactly one create") {
-    s.emulator.inject(emu::fault_spec{emu::fault_kind::lost_response, emu::fault_target::create, 1});
+    s.emulator.inject(
+        emu::fault_spec{emu::fault_kind::lost_response, emu::fault_target::create, 1});
     auto r = run({"generate", "x", "--provider", "toapis", "--poll-interval", "0"},
                  s.env(emu::dialect::toapis));
     CHECK(r.code == gpt_image_cli::exit_outcome_unknown);

@@ -21,7 +21,8 @@ constexpr const char* key = "sk-emulator-integration-KEY-42";
 struct recorded_sleeps {
   std::shared_ptr<std::vector<std::chrono::milliseconds>> waits =
       std::make_shared<std::vector<std::chrono::milliseconds>>();
-  std::shared_ptr<std::chrono::milliseconds> offset = std::make_shared<std::chrono::milliseconds>(0);
+  std::shared_ptr<std::chrono::milliseconds> offset =
+      std::make_shared<std::chrono::milliseconds>(0);
 };
 
 struct fixture {
@@ -178,7 +179,8 @@ TEST_CASE("emulator faults: a 500 on create is surfaced and not resent") {
 
 TEST_CASE("emulator faults: insufficient credits") {
   fixture f(gi::provider::aivideoapi);
-  f.server.inject(emu::fault_spec{emu::fault_kind::insufficient_credits, emu::fault_target::create, 1});
+  f.server.inject(
+      emu::fault_spec{emu::fault_kind::insufficient_credits, emu::fault_target::create, 1});
   auto t = f.client.submit(request_for({1, 1}, gi::tier::k1));
   REQUIRE_FALSE(t);
   CHECK(t.error().code == gi::errc::insufficient_credits);

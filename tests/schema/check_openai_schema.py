@@ -9,7 +9,7 @@ directory, then checks every body it wrote against the `$defs` entry its manifes
     booleans where the schema declares them so (form fields are text on the wire).
 
 The schema is OpenAPI-flavoured (tests/data/openai/openai_images_schema.json; its source is in
-tests/data/README.md). Before validating, as ../shared/reference/README.md prescribes,
+tests/data/README.md). Before validating, as the schema's extraction notes prescribe,
 `nullable: true` is mapped onto JSON Schema's "null" type. The request roots are also closed
 (`additionalProperties: false`): the spec leaves them open, which would let a misspelt field pass.
 

@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=${1:-$(mktemp -d /tmp/gpt_image_schema.XXXXXX)}
 mkdir -p "$scratch"
-${CXX:-g++} -std=c++17 -O1 -Wall -Wextra -Wpedantic -Werror -Iinclude \
-  tests/schema/write_openai_bodies.cpp -o "$scratch/write_openai_bodies"
+# The writer includes the umbrella header, which brings the cpp-httplib transport along.
+# shellcheck disable=SC2046
+${CXX:-g++} -std=c++17 -O1 -Wall -Wextra -Wpedantic -Werror -Iinclude $(pkg-config --cflags cpp-httplib) \
+  tests/schema/write_openai_bodies.cpp -o "$scratch/write_openai_bodies" \
+  -lcpp-httplib -lssl -lcrypto -lz -pthread
 /usr/bin/python3 tests/schema/check_openai_schema.py --writer "$scratch/write_openai_bodies" \
   --schema tests/data/openai/openai_images_schema.json

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -132,15 +133,32 @@ TEST_CASE("a create is retried when the connection was refused: it never arrived
 TEST_CASE("a create refused with 429 waits for Retry-After, then is sent again") {
   toapis_fixture f;
   f.fake
-      .respond(429,
-               R"({"error":{"code":"rate_limit_exceeded","message":"Async task request rate exceeded"}})",
-               {{"Retry-After", "7"}})
+      .respond(
+          429,
+          R"({"error":{"code":"rate_limit_exceeded","message":"Async task request rate exceeded"}})",
+          {{"Retry-After", "7"}})
       .respond(200, toapis_queued);
   auto t = f.client.submit(lighthouse());
   REQUIRE(t);
   CHECK(f.fake.count("POST") == 2);
   REQUIRE(f.clock.s->sleeps.size() == 1);
   CHECK(f.clock.s->sleeps[0] >= 7000ms);
+}
+
+TEST_CASE("a Retry-After given as an HTTP-date is waited for") {
+  toapis_fixture f;
+  // 30 s from now, as an IMF-fixdate.
+  const std::time_t later = std::time(nullptr) + 30;
+  char date[64];
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", std::gmtime(&later));
+  f.fake
+      .respond(503, R"({"error":{"code":"upstream_error","message":"busy"}})",
+               {{"Retry-After", date}})
+      .respond(200, toapis_queued);
+  REQUIRE(f.client.submit(lighthouse()));
+  REQUIRE(f.clock.s->sleeps.size() == 1);
+  CHECK(f.clock.s->sleeps[0] >= 28000ms);  // whole seconds, and the clock moved on a little
+  CHECK(f.clock.s->sleeps[0] <= 40000ms);
 }
 
 TEST_CASE("a create refused with 503 is sent again") {
@@ -171,7 +189,8 @@ TEST_CASE("a create whose answer was lost is outcome_unknown and is never sent t
   }
   SUBCASE("a 500 is the server's answer, not a refusal: surfaced, not resent") {
     toapis_fixture f;
-    f.fake.respond(500, R"({"error":{"code":"internal_error","message":"boom","type":"api_error"}})")
+    f.fake
+        .respond(500, R"({"error":{"code":"internal_error","message":"boom","type":"api_error"}})")
         .respond(200, toapis_queued);
     auto t = f.client.submit(lighthouse());
     REQUIRE_FALSE(t);
@@ -197,8 +216,10 @@ TEST_CASE("Retry-After as an HTTP-date is honoured") {
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(784111777));
   // Sun, 06 Nov 1994 08:49:37 GMT is 784111777 (RFC 9110's example date).
   CHECK(gi::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777);
-  CHECK(gi::parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now) == std::chrono::milliseconds(10000));
-  CHECK(gi::parse_retry_after("Sun, 06 Nov 1994 08:49:27 GMT", now) == std::chrono::milliseconds(0));
+  CHECK(gi::parse_retry_after("Sun, 06 Nov 1994 08:49:47 GMT", now) ==
+        std::chrono::milliseconds(10000));
+  CHECK(gi::parse_retry_after("Sun, 06 Nov 1994 08:49:27 GMT", now) ==
+        std::chrono::milliseconds(0));
   CHECK(gi::parse_retry_after("120", now) == std::chrono::milliseconds(120000));
   CHECK_FALSE(gi::parse_retry_after("soon", now));
   CHECK_FALSE(gi::parse_retry_after("Sun, 06 Nov 1994 08:49:37 UTC", now));
@@ -208,9 +229,10 @@ TEST_CASE("Retry-After as an HTTP-date is honoured") {
 TEST_CASE("a failed task surfaces its error and task id") {
   toapis_fixture f;
   f.fake.respond(200, toapis_queued)
-      .respond(200,
-               R"({"id":"task_img_abc123def456","object":"generation.task","status":"failed",)"
-               R"("progress":0,"error":{"code":"generation_failed","message":"call upstream API failed"}})");
+      .respond(
+          200,
+          R"({"id":"task_img_abc123def456","object":"generation.task","status":"failed",)"
+          R"("progress":0,"error":{"code":"generation_failed","message":"call upstream API failed"}})");
   auto images = f.client.generate(lighthouse());
   REQUIRE_FALSE(images);
   CHECK(images.error().code == gi::errc::task_failed);
@@ -261,12 +283,13 @@ TEST_CASE("the API key never appears in any error the client returns") {
   };
   for (const auto& [status, body] : answers) {
     toapis_fixture f;
-    f.fake.on_request([status = status, body = body](const gi::http_request&, const gi::call_context&) {
-      gi::http_response r;
-      r.status = status;
-      r.body = body;
-      return gi::result<gi::http_response>(r);
-    });
+    f.fake.on_request(
+        [status = status, body = body](const gi::http_request&, const gi::call_context&) {
+          gi::http_response r;
+          r.status = status;
+          r.body = body;
+          return gi::result<gi::http_response>(r);
+        });
     auto submitted = f.client.submit(lighthouse());
     REQUIRE_FALSE(submitted);
     CHECK(submitted.error().message.find(key) == std::string::npos);
@@ -318,9 +341,15 @@ TEST_CASE("aivideoapi: create envelope, /v1/tasks polling, output.urls") {
   gi::fake_transport fake;
   gi::basic_client<gi::fake_transport> client{gi::endpoint::aivideoapi(key), fake, clock.options()};
   // Seed 004's examples.
-  fake.respond(200, R"({"code":200,"msg":"success","data":{"taskId":"397ce9f2-c04e-4244-ac33-3af19a7cc297"}})")
-      .respond(200, R"({"id":"397ce9f2-c04e-4244-ac33-3af19a7cc297","status":"processing","model":"gpt-image-2","created_at":1775383908,"progress":null})")
-      .respond(200, R"({"id":"397ce9f2-c04e-4244-ac33-3af19a7cc297","status":"completed","model":"gpt-image-2","created_at":1775383908,"completed_at":1775383910,"output":{"urls":["https://file.aivideoapi.ai/images/2026/04/05/abc123.png"],"metadata":{"model":"gpt-image-2-image-to-image","costTime":70}}})")
+  fake.respond(
+          200,
+          R"({"code":200,"msg":"success","data":{"taskId":"397ce9f2-c04e-4244-ac33-3af19a7cc297"}})")
+      .respond(
+          200,
+          R"({"id":"397ce9f2-c04e-4244-ac33-3af19a7cc297","status":"processing","model":"gpt-image-2","created_at":1775383908,"progress":null})")
+      .respond(
+          200,
+          R"({"id":"397ce9f2-c04e-4244-ac33-3af19a7cc297","status":"completed","model":"gpt-image-2","created_at":1775383908,"completed_at":1775383910,"output":{"urls":["https://file.aivideoapi.ai/images/2026/04/05/abc123.png"],"metadata":{"model":"gpt-image-2-image-to-image","costTime":70}}})")
       .respond(200, png_bytes);
   auto images = client.generate(lighthouse());
   REQUIRE_MESSAGE(images, (images ? "" : images.error().message));
@@ -338,7 +367,9 @@ TEST_CASE("aivideoapi: credits") {
   gi::fake_transport fake;
   gi::basic_client<gi::fake_transport> client{gi::endpoint::aivideoapi(key), fake,
                                               manual_clock{}.options()};
-  fake.respond(200, R"({"code":200,"msg":"success","data":{"balance":9800,"total_purchased":10000,"total_consumed":200}})");
+  fake.respond(
+      200,
+      R"({"code":200,"msg":"success","data":{"balance":9800,"total_purchased":10000,"total_consumed":200}})");
   auto c = client.credits();
   REQUIRE(c);
   CHECK(c->balance == 9800);
@@ -366,7 +397,9 @@ TEST_CASE("toapis: a local reference file is uploaded first, then passed by URL"
   }
   toapis_fixture f;
   f.fake
-      .respond(200, R"({"success":true,"message":"","data":{"id":"upload_abc","url":"https://files.toapis.com/uploads/ref.png","mime_type":"image/png","size":18}})")
+      .respond(
+          200,
+          R"({"success":true,"message":"","data":{"id":"upload_abc","url":"https://files.toapis.com/uploads/ref.png","mime_type":"image/png","size":18}})")
       .respond(200, toapis_queued);
   gi::image_request r = lighthouse();
   r.reference_images.push_back(gi::reference_image::from_file(path));
@@ -377,7 +410,8 @@ TEST_CASE("toapis: a local reference file is uploaded first, then passed by URL"
   REQUIRE(calls.size() == 2);
   CHECK(calls[0].request.url == "https://toapis.com/v1/uploads/images");
   CHECK(calls[0].request.body.find("image-body") != std::string::npos);
-  CHECK(calls[1].request.body.find("https://files.toapis.com/uploads/ref.png") != std::string::npos);
+  CHECK(calls[1].request.body.find("https://files.toapis.com/uploads/ref.png") !=
+        std::string::npos);
 }
 
 TEST_CASE("a missing reference file is an io_error naming the file, and nothing is sent") {
@@ -396,14 +430,18 @@ TEST_CASE("openai: the synchronous answer's b64_json becomes the image bytes") {
   gi::basic_client<gi::fake_transport> client{gi::endpoint::openai(key), fake,
                                               manual_clock{}.options()};
   const std::string b64 = gi::base64_encode(png_bytes);
-  fake.respond(200, R"({"created":1713833628,"data":[{"b64_json":")" + b64 +
-                        R"("}],"background":"opaque","output_format":"png","size":"1024x1024","quality":"high"})");
+  fake.respond(
+      200,
+      R"({"created":1713833628,"data":[{"b64_json":")" + b64 +
+          R"("}],"background":"opaque","output_format":"png","size":"1024x1024","quality":"high"})");
   auto images = client.generate(lighthouse());
   REQUIRE_MESSAGE(images, (images ? "" : images.error().message));
   REQUIRE(images->size() == 1);
   CHECK((*images)[0].bytes == png_bytes);
   CHECK(fake.count() == 1);
   CHECK(fake.calls()[0].request.url == "https://api.openai.com/v1/images/generations");
+  CHECK(fake.calls()[0].download);          // decoded while the body arrived, never held whole
+  CHECK((*images)[0].source.data.empty());  // the bytes are in `bytes`, not twice
 }
 
 TEST_CASE("download retries a dropped transfer and starts the body over") {

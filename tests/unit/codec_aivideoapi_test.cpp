@@ -2,6 +2,7 @@
 // example response of seed 004 and PROVIDERS.md §3 decoded from tests/data/aivideoapi/.
 #include <doctest/doctest.h>
 #include <gpt_image/gpt_image.hpp>
+#include <support/fixtures.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -10,31 +11,12 @@
 #include <string>
 
 namespace gi = gpt_image;
+using test_support::fixture;
+using test_support::json_of;
+using test_support::ok;
 namespace aivideoapi = gpt_image::providers::aivideoapi;
 
-#ifndef GPT_IMAGE_TEST_DATA_DIR
-#define GPT_IMAGE_TEST_DATA_DIR "tests/data"
-#endif
-
 namespace {
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(GPT_IMAGE_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-gi::http_response ok(std::string body) {
-  return gi::http_response{200, {}, std::move(body)};
-}
-
-nlohmann::json json_of(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
-  return j;
-}
-
 nlohmann::json encoded_body(const gi::image_request& request) {
   auto encoded = aivideoapi::encode_create(request);
   REQUIRE_MESSAGE(encoded.has_value(), encoded.error().message);

@@ -2,30 +2,16 @@
 // shapes of the other gateways in PROVIDERS.md read by the tolerant decoders.
 #include <doctest/doctest.h>
 #include <gpt_image/gpt_image.hpp>
+#include <support/fixtures.hpp>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 
 namespace gi = gpt_image;
-
-#ifndef GPT_IMAGE_TEST_DATA_DIR
-#define GPT_IMAGE_TEST_DATA_DIR "tests/data"
-#endif
-
-namespace {
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(GPT_IMAGE_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-gi::http_response ok(std::string body) {
-  return gi::http_response{200, {}, std::move(body)};
-}
-}  // namespace
+using test_support::fixture;
+using test_support::json_of;
+using test_support::ok;
 
 TEST_CASE("task states: every status spelling of every source") {
   struct row {

@@ -3,6 +3,7 @@
 // large-body path that never builds a DOM of the base64.
 #include <doctest/doctest.h>
 #include <gpt_image/gpt_image.hpp>
+#include <support/fixtures.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -13,35 +14,16 @@
 #include <vector>
 
 namespace gi = gpt_image;
+using test_support::fixture;
+using test_support::json_of;
+using test_support::ok;
 namespace openai = gpt_image::providers::openai;
-
-#ifndef GPT_IMAGE_TEST_DATA_DIR
-#define GPT_IMAGE_TEST_DATA_DIR "tests/data"
-#endif
 
 namespace {
 // The red 1x1 PNG of the *_filled fixtures.
 const std::string red_png_base64 =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAH/"
     "VscvDQAAAABJRU5ErkJggg==";
-
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(GPT_IMAGE_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-gi::http_response ok(std::string body) {
-  return gi::http_response{200, {}, std::move(body)};
-}
-
-nlohmann::json json_of(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
-  return j;
-}
 
 // (name, filename, content type, data) of each part of a multipart body — written here from
 // RFC 7578, independently of the library's builder.

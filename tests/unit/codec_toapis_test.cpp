@@ -2,6 +2,7 @@
 // seeds and PROVIDERS.md §2 decoded from tests/data/toapis/.
 #include <doctest/doctest.h>
 #include <gpt_image/gpt_image.hpp>
+#include <support/fixtures.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -10,31 +11,10 @@
 #include <string>
 
 namespace gi = gpt_image;
+using test_support::fixture;
+using test_support::json_of;
+using test_support::ok;
 namespace toapis = gpt_image::providers::toapis;
-
-#ifndef GPT_IMAGE_TEST_DATA_DIR
-#define GPT_IMAGE_TEST_DATA_DIR "tests/data"
-#endif
-
-namespace {
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(GPT_IMAGE_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-gi::http_response ok(std::string body) {
-  return gi::http_response{200, {}, std::move(body)};
-}
-
-nlohmann::json json_of(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << text);
-  return j;
-}
-}  // namespace
 
 TEST_CASE("toapis encode: seed 003's curl example, field for field") {
   gi::image_request request;

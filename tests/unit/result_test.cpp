@@ -118,7 +118,7 @@ TEST_CASE("version macros and the version object agree") {
   CHECK(gi::version.major == GPT_IMAGE_VERSION_MAJOR);
   CHECK(gi::version.minor == GPT_IMAGE_VERSION_MINOR);
   CHECK(gi::version.patch == GPT_IMAGE_VERSION_PATCH);
-  CHECK(std::string(gi::version.string) ==
-        std::to_string(GPT_IMAGE_VERSION_MAJOR) + "." + std::to_string(GPT_IMAGE_VERSION_MINOR) +
-            "." + std::to_string(GPT_IMAGE_VERSION_PATCH));
+  CHECK(std::string(gi::version.string) == std::to_string(GPT_IMAGE_VERSION_MAJOR) + "." +
+                                               std::to_string(GPT_IMAGE_VERSION_MINOR) + "." +
+                                               std::to_string(GPT_IMAGE_VERSION_PATCH));
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Every cell of every seed table, checked at compile time against numbers typed from the seeds
-// (../shared/seeds/): if this file compiles, the tables say what the seeds say. The same cells are
+// (the seeds): if this file compiles, the tables say what the seeds say. The same cells are
 // checked through the runtime API in tables_test.cpp.
 
 #include <doctest/doctest.h>

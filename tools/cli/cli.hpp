@@ -103,9 +103,9 @@ inline int exit_code_for(gi::errc code) {
 
 // What the CLI reads from its environment (main passes the real one; tests pass their own).
 struct environment {
-  std::string api_key;   // GPT_IMAGE_API_KEY
-  std::string provider;  // GPT_IMAGE_PROVIDER
-  std::string base_url;  // GPT_IMAGE_BASE_URL
+  std::string api_key;    // GPT_IMAGE_API_KEY
+  std::string provider;   // GPT_IMAGE_PROVIDER
+  std::string base_url;   // GPT_IMAGE_BASE_URL
   bool terminal = false;  // stderr is a terminal: draw a progress bar
 };
 
@@ -324,7 +324,8 @@ class cli {
     return o;
   }
   static std::string connection_help() {
-    return "  --provider P          openai | toapis | aivideoapi (GPT_IMAGE_PROVIDER; default toapis)\n"
+    return "  --provider P          openai | toapis | aivideoapi (GPT_IMAGE_PROVIDER; default "
+           "toapis)\n"
            "  --base-url URL        the API origin (GPT_IMAGE_BASE_URL; default: the provider's)\n"
            "  --emulator            use the built-in emulator even when a key is set\n"
            "  --timeout SECONDS     give up after this long (default 600)\n"
@@ -382,7 +383,8 @@ class cli {
         return std::nullopt;
       }
       e.api_key = o.api_key;
-      e.base_url = emulator_->base_url(*gpt_image_emulator::parse_dialect(gi::to_string(e.service)));
+      e.base_url =
+          emulator_->base_url(*gpt_image_emulator::parse_dialect(gi::to_string(e.service)));
       err_ << "using the built-in emulator at " << e.base_url
            << " (no API key or base URL given; set GPT_IMAGE_API_KEY for the real service)\n";
     } else if (e.api_key.empty()) {
@@ -392,7 +394,8 @@ class cli {
   }
 
   static std::optional<long> parse_count(const std::string& text) {
-    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (text.empty() || text.size() > 9 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
       return std::nullopt;
     return std::stol(text);
   }
@@ -434,8 +437,8 @@ class cli {
   // --- generate --------------------------------------------------------------------------------
   int generate(const std::vector<std::string>& args) {
     std::vector<std::string> valued = connection_options();
-    for (const char* o : {"--size", "--resolution", "-n", "--quality", "--format", "--ref",
-                          "-o", "--output", "--model", "--background", "--compression"})
+    for (const char* o : {"--size", "--resolution", "-n", "--quality", "--format", "--ref", "-o",
+                          "--output", "--model", "--background", "--compression"})
       valued.push_back(o);
     detail::arguments a(args, {"--help", "-h", "--emulator"}, valued);
     if (a.has("--help") || a.has("-h")) {
@@ -450,7 +453,8 @@ class cli {
               "  --ref FILE_OR_URL     a reference image (repeatable); local files are uploaded\n"
               "                        or sent inline as the provider requires\n"
               "  --model M             default gpt-image-2\n"
-              "  -o, --output OUT      output file (default gpt-image.png; OUT-1, OUT-2… for n > 1)\n"
+              "  -o, --output OUT      output file (default gpt-image.png; OUT-1, OUT-2… for n > "
+              "1)\n"
            << connection_help() << "\n"
            << exit_code_help;
       return exit_ok;
@@ -476,28 +480,42 @@ class cli {
       request.n = static_cast<int>(*parsed);
     }
     if (auto q = a.value("--quality")) {
-      if (*q == "low") request.quality = gi::image_quality::low;
-      else if (*q == "medium") request.quality = gi::image_quality::medium;
-      else if (*q == "high") request.quality = gi::image_quality::high;
-      else if (*q == "auto") request.quality = gi::image_quality::automatic;
-      else return usage("--quality '" + *q + "' is not one of low, medium, high, auto");
+      if (*q == "low")
+        request.quality = gi::image_quality::low;
+      else if (*q == "medium")
+        request.quality = gi::image_quality::medium;
+      else if (*q == "high")
+        request.quality = gi::image_quality::high;
+      else if (*q == "auto")
+        request.quality = gi::image_quality::automatic;
+      else
+        return usage("--quality '" + *q + "' is not one of low, medium, high, auto");
     }
     if (auto f = a.value("--format")) {
-      if (*f == "png") request.output_format = gi::image_format::png;
-      else if (*f == "jpeg" || *f == "jpg") request.output_format = gi::image_format::jpeg;
-      else if (*f == "webp") request.output_format = gi::image_format::webp;
-      else return usage("--format '" + *f + "' is not one of png, jpeg, webp");
+      if (*f == "png")
+        request.output_format = gi::image_format::png;
+      else if (*f == "jpeg" || *f == "jpg")
+        request.output_format = gi::image_format::jpeg;
+      else if (*f == "webp")
+        request.output_format = gi::image_format::webp;
+      else
+        return usage("--format '" + *f + "' is not one of png, jpeg, webp");
     }
     if (auto c = a.value("--compression")) {
       const auto parsed = parse_count(*c);
-      if (!parsed || *parsed > 100) return usage("--compression needs a whole number from 0 to 100");
+      if (!parsed || *parsed > 100)
+        return usage("--compression needs a whole number from 0 to 100");
       request.output_compression = static_cast<int>(*parsed);
     }
     if (auto b = a.value("--background")) {
-      if (*b == "auto") request.background = gi::image_background::automatic;
-      else if (*b == "opaque") request.background = gi::image_background::opaque;
-      else if (*b == "transparent") request.background = gi::image_background::transparent;
-      else return usage("--background '" + *b + "' is not one of auto, opaque, transparent");
+      if (*b == "auto")
+        request.background = gi::image_background::automatic;
+      else if (*b == "opaque")
+        request.background = gi::image_background::opaque;
+      else if (*b == "transparent")
+        request.background = gi::image_background::transparent;
+      else
+        return usage("--background '" + *b + "' is not one of auto, opaque, transparent");
     }
     for (const auto& ref : a.values("--ref")) {
       const bool is_url = ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0;
@@ -623,7 +641,8 @@ class cli {
     auto images = client.wait(t, *call);
     printer.finish();
     if (!images) return fail(images.error());
-    return write_images(*images, a.value("-o").value_or(a.value("--output").value_or("gpt-image.png")));
+    return write_images(*images,
+                        a.value("-o").value_or(a.value("--output").value_or("gpt-image.png")));
   }
 
   int credits(const std::vector<std::string>& args) {
@@ -642,8 +661,9 @@ class cli {
     if (!c) return fail(c.error());
     out_ << "balance: " << c->balance << " credits";
     if (endpoint->service == gi::provider::aivideoapi)
-      out_ << " (" << detail::dollars(static_cast<std::uint64_t>(
-                          c->balance * static_cast<double>(gi::aivideoapi_micro_usd_per_credit)))
+      out_ << " ("
+           << detail::dollars(static_cast<std::uint64_t>(
+                  c->balance * static_cast<double>(gi::aivideoapi_micro_usd_per_credit)))
            << ")";
     out_ << "\n";
     return exit_ok;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// What each provider says on the wire, as the seeds (../shared/seeds) and PROVIDERS.md document it:
+// What each provider says on the wire, as the provider documents (the seeds) and PROVIDERS.md describe it:
 // request validation (sizes through the library's own tables), error bodies and status codes, and
 // the task bodies of the two gateways. No I/O here: emulator.hpp owns sockets, time and storage.
 //

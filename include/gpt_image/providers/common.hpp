@@ -11,6 +11,7 @@
 
 #include <gpt_image/error.hpp>
 #include <gpt_image/http.hpp>
+#include <gpt_image/http_date.hpp>
 #include <gpt_image/request.hpp>
 #include <gpt_image/result.hpp>
 #include <gpt_image/tables.hpp>
@@ -367,15 +368,6 @@ inline std::string code_text(const json* value) {
   return {};
 }
 
-// Retry-After in its delta-seconds form. The HTTP-date form needs a clock; a codec is a pure
-// function, so that form is left to the caller (nullopt here).
-inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value) {
-  auto seconds = integer_from_text(value);
-  if (!seconds || *seconds < 0 || *seconds > 86400 * 7) return std::nullopt;
-  if (value.find('.') != std::string_view::npos) return std::nullopt;
-  return std::chrono::milliseconds(*seconds * 1000);
-}
-
 // The pieces of an error envelope, from whichever shape the provider used.
 struct envelope_fields {
   bool found = false;
@@ -449,7 +441,8 @@ inline error error_from_envelope(const http_response& response, const envelope_f
   message += f.message.empty() ? std::string("(no message)") : clean_text(f.message);
   e.message = std::move(message);
   e.request_id = std::string(find_header(response.headers, "x-request-id"));
-  e.retry_after = parse_retry_after(find_header(response.headers, "retry-after"));
+  // The HTTP-date form needs a clock; a codec is a pure function, so the client reads that form.
+  e.retry_after = parse_retry_after_seconds(find_header(response.headers, "retry-after"));
   return e;
 }
 
@@ -476,7 +469,7 @@ inline error decode_error(const http_response& response) {
                  std::to_string(response.body.size()) + " bytes): " + body_excerpt(response.body);
     e.message = std::move(message);
     e.request_id = std::string(find_header(response.headers, "x-request-id"));
-    e.retry_after = parse_retry_after(find_header(response.headers, "retry-after"));
+    e.retry_after = parse_retry_after_seconds(find_header(response.headers, "retry-after"));
     return e;
   }
   return error_from_envelope(response, f);
@@ -577,7 +570,7 @@ struct image_collector {
   // An element of a result list: a URL string or an object holding `url` / `b64_json`.
   void element(const json& e) {
     if (e.is_string()) {
-      add(image_ref{*e.get_ptr<const json::string_t*>(), {}, {}});
+      add(image_ref{*e.get_ptr<const json::string_t*>(), {}, {}, {}});
       return;
     }
     if (!e.is_object()) return;
@@ -625,7 +618,7 @@ struct image_collector {
     list(member(task_object, "results"));
     list(member(task_object, "urls"));
     list(member(task_object, "images"));
-    if (auto url = string_value(member(task_object, "url"))) add(image_ref{*url, {}, {}});
+    if (auto url = string_value(member(task_object, "url"))) add(image_ref{*url, {}, {}, {}});
     if (auto nested = string_value(member(task_object, "resultJson"))) {
       if (nested->size() <= max_envelope_bytes)
         if (auto parsed = parse_json(*nested); parsed && parsed->is_object())

@@ -77,6 +77,16 @@ inline task openai_task(const http_response& response) {
   return t;
 }
 
+// What an ImagesResponse says besides its images.
+inline void read_openai_metadata(const json& body, task& t) {
+  t.created_at = integer_value(member(body, "created"));
+  t.usage = openai_usage(body);
+  t.size = string_member(body, "size");
+  t.quality = string_member(body, "quality");
+  t.background = string_member(body, "background");
+  t.output_format = string_member(body, "output_format");
+}
+
 // An ImagesResponse body.
 inline result<task> decode_openai_images(const http_response& response) {
   constexpr std::string_view what = "openai images response";
@@ -96,12 +106,44 @@ inline result<task> decode_openai_images(const http_response& response) {
     return malformed(std::string(what) + ": a data[].b64_json value is not base64", response);
   if (t.outputs.empty())
     return malformed(std::string(what) + ": data holds no b64_json or url", response);
-  t.created_at = integer_value(member(body, "created"));
-  t.usage = openai_usage(body);
-  t.size = string_member(body, "size");
-  t.quality = string_member(body, "quality");
-  t.background = string_member(body, "background");
-  t.output_format = string_member(body, "output_format");
+  read_openai_metadata(body, t);
+  return t;
+}
+
+// An ImagesResponse whose images were decoded while the body arrived (b64_json_stream_decoder):
+// `response.body` is the body with each b64_json value replaced by "#<index>", and `decoded`
+// holds the images in that order. They move into the outputs' `data`; nothing is decoded twice.
+inline result<task> decode_openai_decoded_images(const http_response& response,
+                                                 std::vector<std::string> decoded) {
+  constexpr std::string_view what = "openai images response";
+  auto root = parse_json(response.body);
+  if (!root || !root->is_object())
+    return malformed(std::string(what) + ": expected a JSON object", response);
+  const json& body = *root;
+  if (member(body, "error")) return decode_error(response);
+  const json* data = array_member(body, "data");
+  if (!data) return malformed(std::string(what) + ": expected a data array of images", response);
+  task t = openai_task(response);
+  for (const auto& element : *data) {
+    if (!element.is_object()) continue;
+    image_ref ref;
+    ref.url = string_member(element, "url");
+    ref.revised_prompt = string_member(element, "revised_prompt");
+    const std::string placeholder = string_member(element, "b64_json");
+    if (!placeholder.empty()) {
+      const auto index = placeholder[0] == '#'
+                             ? integer_from_text(std::string_view(placeholder).substr(1))
+                             : std::nullopt;
+      if (!index || *index < 0 || static_cast<std::size_t>(*index) >= decoded.size())
+        return malformed(std::string(what) + ": a data[].b64_json value was not decoded", response);
+      ref.data = std::move(decoded[static_cast<std::size_t>(*index)]);
+    }
+    if (ref.url.empty() && ref.data.empty()) continue;
+    t.outputs.push_back(std::move(ref));
+  }
+  if (t.outputs.empty())
+    return malformed(std::string(what) + ": data holds no b64_json or url", response);
+  read_openai_metadata(body, t);
   return t;
 }
 
@@ -328,6 +370,16 @@ inline result<task> decode_create(const http_response& response) {
   if (!is_http_success(response.status)) return decode_error(response);
   if (looks_like_event_stream(response)) return decode_openai_stream(response);
   return decode_openai_images(response);
+}
+
+// The same response when its images were decoded as the body arrived (b64_json_stream_decoder):
+// `response.body` is the decoder's JSON, with "#<index>" for each b64_json value, and `decoded`
+// the images it decoded. Used by the client, so that a 4K response is never held whole.
+inline result<task> decode_create_decoded(const http_response& response,
+                                          std::vector<std::string> decoded) {
+  using namespace gpt_image::detail;
+  if (!is_http_success(response.status)) return decode_error(response);
+  return decode_openai_decoded_images(response, std::move(decoded));
 }
 
 }  // namespace providers::openai
