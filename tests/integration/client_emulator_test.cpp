@@ -241,7 +241,9 @@ TEST_CASE("emulator faults: a failed task surfaces its error with the task id") 
   const std::pair<gi::provider, gi::errc> cases[] = {
       {gi::provider::toapis, gi::errc::task_failed},
       {gi::provider::aivideoapi, gi::errc::upstream_error}};
-  for (const auto& [p, expected] : cases) {
+  for (const auto& c : cases) {
+    const gi::provider p = c.first;
+    const gi::errc expected = c.second;
     CAPTURE(gi::to_string(p));
     fixture f(p);
     f.server.inject(emu::fault_spec{emu::fault_kind::task_fails, emu::fault_target::create, 1});
