@@ -162,7 +162,8 @@ TEST_CASE("cli: exit codes by class") {
   SUBCASE("network: nothing listens there") {
     auto env = s.env(emu::dialect::toapis);
     env.base_url = "http://127.0.0.1:1";
-    auto r = run({"generate", "x", "--provider", "toapis"}, env);
+    // A refused connection is retried (1 s, 2 s, …); the deadline ends that early.
+    auto r = run({"generate", "x", "--provider", "toapis", "--timeout", "1.5"}, env);
     CHECK(r.code == gpt_image_cli::exit_network);
   }
   SUBCASE("usage") {
