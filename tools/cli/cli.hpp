@@ -234,7 +234,8 @@ class progress_printer {
       drawn_ = true;
       return;
     }
-    // Plain output: only when something other than the byte count changed.
+    // Plain output: one line per change of stage, state or percent; a download once it is whole.
+    if (p.stage == gi::stage::downloading && p.bytes_total != 0 && p.bytes < p.bytes_total) return;
     std::ostringstream key;
     key << static_cast<int>(p.stage) << '/' << static_cast<int>(p.state) << '/'
         << p.percent.value_or(-1) << '/' << p.image;
