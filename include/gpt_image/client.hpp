@@ -305,7 +305,8 @@ class basic_client {
     if (!url) return std::move(url).error();
     auto& headers = request.headers;
     for (auto it = headers.begin(); it != headers.end();)
-      it = detail::iequals(it->first, "authorization") ? headers.erase(it) : it + 1;
+      it = detail::equals_ignoring_ascii_case(it->first, "authorization") ? headers.erase(it)
+                                                                          : it + 1;
     if (detail::same_origin(*url, origin_) && !endpoint_.api_key.empty())
       headers.emplace_back("Authorization", "Bearer " + endpoint_.api_key);
     return request;

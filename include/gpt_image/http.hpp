@@ -4,6 +4,7 @@
 // and a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can
 // carry them.
 
+#include <gpt_image/tables/ascii.hpp>
 #include <gpt_image/version.hpp>
 
 #include <algorithm>
@@ -18,19 +19,10 @@ GPT_IMAGE_BEGIN_NAMESPACE
 // Header names compare case-insensitively (RFC 9110); order and duplicates are kept.
 using http_headers = std::vector<std::pair<std::string, std::string>>;
 
-namespace detail {
-inline bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-           return lower(x) == lower(y);
-         });
-}
-}  // namespace detail
-
 // The first value of header `name`, or an empty view.
 inline std::string_view find_header(const http_headers& headers, std::string_view name) {
   for (const auto& [key, value] : headers)
-    if (detail::iequals(key, name)) return value;
+    if (detail::equals_ignoring_ascii_case(key, name)) return value;
   return {};
 }
 

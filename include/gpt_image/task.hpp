@@ -9,6 +9,7 @@
 // wire layer ever sees a provider's raw shape. The raw status string is kept for logs.
 
 #include <gpt_image/error.hpp>
+#include <gpt_image/tables/ascii.hpp>
 #include <gpt_image/version.hpp>
 
 #include <cstdint>
@@ -54,21 +55,6 @@ constexpr std::string_view to_string(task_state s) noexcept {
   return "unknown";
 }
 
-namespace detail {
-// Named for this header alone: other headers have their own case-insensitive helpers, and the
-// amalgamated single header puts every `detail` helper into one namespace.
-constexpr bool status_equals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-}  // namespace detail
-
 // Maps every status spelling the sources use onto one state, ignoring case:
 //   ToAPIs polling  queued | submitted | pending | in_progress | completed | failed
 //   ToAPIs webhooks SUCCESS | FAILURE
@@ -78,7 +64,7 @@ constexpr bool status_equals(std::string_view a, std::string_view b) noexcept {
 //   DimiLinks       queued | in_progress | succeeded | failed
 // Anything else is `unknown` (non-terminal).
 constexpr task_state parse_task_state(std::string_view status) noexcept {
-  using detail::status_equals;
+  using detail::equals_ignoring_ascii_case;
   constexpr std::string_view queued[] = {"queued",  "submitted", "pending",    "waiting",
                                          "queuing", "created",   "not_started"};
   constexpr std::string_view running[] = {"in_progress", "processing", "running",
@@ -88,15 +74,15 @@ constexpr task_state parse_task_state(std::string_view status) noexcept {
   constexpr std::string_view failed[] = {"failed", "failure", "fail", "error"};
   constexpr std::string_view cancelled[] = {"cancelled", "canceled", "cancel"};
   for (auto s : queued)
-    if (status_equals(status, s)) return task_state::queued;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::queued;
   for (auto s : running)
-    if (status_equals(status, s)) return task_state::in_progress;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::in_progress;
   for (auto s : done)
-    if (status_equals(status, s)) return task_state::completed;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::completed;
   for (auto s : failed)
-    if (status_equals(status, s)) return task_state::failed;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::failed;
   for (auto s : cancelled)
-    if (status_equals(status, s)) return task_state::cancelled;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::cancelled;
   return task_state::unknown;
 }
 

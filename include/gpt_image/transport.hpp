@@ -42,6 +42,7 @@
 #include <gpt_image/error.hpp>
 #include <gpt_image/http.hpp>
 #include <gpt_image/result.hpp>
+#include <gpt_image/tables/ascii.hpp>
 #include <gpt_image/version.hpp>
 
 #include <chrono>
@@ -213,12 +214,6 @@ struct url_parts {
   }
 };
 
-namespace detail {
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-}  // namespace detail
-
 // Parses an absolute http:// or https:// URL. Refuses user:password@ (credentials in a URL end up
 // in logs), spaces and control characters (header injection), and a fragment is dropped.
 inline result<url_parts> parse_url(std::string_view url) {
@@ -230,7 +225,7 @@ inline result<url_parts> parse_url(std::string_view url) {
   url_parts parts;
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return fail("it has no scheme");
-  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower(c);
+  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower_char(c);
   if (parts.scheme != "http" && parts.scheme != "https")
     return fail("the scheme \"" + parts.scheme + "\" is not http or https");
   for (char c : url) {
@@ -266,7 +261,7 @@ inline result<url_parts> parse_url(std::string_view url) {
     }
   }
   if (host.empty()) return fail("it has no host");
-  for (char c : host) parts.host += detail::ascii_lower(c);
+  for (char c : host) parts.host += detail::ascii_lower_char(c);
   parts.port = parts.scheme == "https" ? 443 : 80;
   if (!port_text.empty()) {
     if (port_text.size() > 5) return fail("the port is not a number from 1 to 65535");

@@ -1484,6 +1484,31 @@ GPT_IMAGE_END_NAMESPACE
 // and a codec reads. No I/O here, so codecs stay pure functions and any engine's HTTP stack can
 // carry them.
 
+// #include <gpt_image/tables/ascii.hpp>
+// SPDX-License-Identifier: MIT
+// ASCII case folding: wire codes, status words, header names and URL schemes compare without
+// regard to case, and never by locale.
+
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+constexpr char ascii_lower_char(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
+  return true;
+}
+}  // namespace detail
+
+GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/version.hpp>
 
 #include <algorithm>
@@ -1498,19 +1523,10 @@ GPT_IMAGE_BEGIN_NAMESPACE
 // Header names compare case-insensitively (RFC 9110); order and duplicates are kept.
 using http_headers = std::vector<std::pair<std::string, std::string>>;
 
-namespace detail {
-inline bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-           return lower(x) == lower(y);
-         });
-}
-}  // namespace detail
-
 // The first value of header `name`, or an empty view.
 inline std::string_view find_header(const http_headers& headers, std::string_view name) {
   for (const auto& [key, value] : headers)
-    if (detail::iequals(key, name)) return value;
+    if (detail::equals_ignoring_ascii_case(key, name)) return value;
   return {};
 }
 
@@ -2679,6 +2695,7 @@ GPT_IMAGE_END_NAMESPACE
 // mapping from what a provider sent to an errc (classify()). Sources: seeds 001-004 (ToAPIs'
 // "Common Errors", aivideoapi's "Error Reference") and the aliases PROVIDERS.md lists.
 
+// #include <gpt_image/tables/ascii.hpp>
 // #include <gpt_image/tables/errc.hpp>
 // #include <gpt_image/tables/types.hpp>
 // #include <gpt_image/version.hpp>
@@ -2914,15 +2931,6 @@ constexpr refund_policy failed_task_refund(provider p) noexcept {
 }
 
 namespace detail {
-constexpr char ascii_lower_char(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
-  return true;
-}
 constexpr std::string_view trim_ascii_space(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -3834,6 +3842,7 @@ GPT_IMAGE_END_NAMESPACE
 // wire layer ever sees a provider's raw shape. The raw status string is kept for logs.
 
 // #include <gpt_image/error.hpp>
+// #include <gpt_image/tables/ascii.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <cstdint>
@@ -3879,21 +3888,6 @@ constexpr std::string_view to_string(task_state s) noexcept {
   return "unknown";
 }
 
-namespace detail {
-// Named for this header alone: other headers have their own case-insensitive helpers, and the
-// amalgamated single header puts every `detail` helper into one namespace.
-constexpr bool status_equals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-}  // namespace detail
-
 // Maps every status spelling the sources use onto one state, ignoring case:
 //   ToAPIs polling  queued | submitted | pending | in_progress | completed | failed
 //   ToAPIs webhooks SUCCESS | FAILURE
@@ -3903,7 +3897,7 @@ constexpr bool status_equals(std::string_view a, std::string_view b) noexcept {
 //   DimiLinks       queued | in_progress | succeeded | failed
 // Anything else is `unknown` (non-terminal).
 constexpr task_state parse_task_state(std::string_view status) noexcept {
-  using detail::status_equals;
+  using detail::equals_ignoring_ascii_case;
   constexpr std::string_view queued[] = {"queued",  "submitted", "pending",    "waiting",
                                          "queuing", "created",   "not_started"};
   constexpr std::string_view running[] = {"in_progress", "processing", "running",
@@ -3913,15 +3907,15 @@ constexpr task_state parse_task_state(std::string_view status) noexcept {
   constexpr std::string_view failed[] = {"failed", "failure", "fail", "error"};
   constexpr std::string_view cancelled[] = {"cancelled", "canceled", "cancel"};
   for (auto s : queued)
-    if (status_equals(status, s)) return task_state::queued;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::queued;
   for (auto s : running)
-    if (status_equals(status, s)) return task_state::in_progress;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::in_progress;
   for (auto s : done)
-    if (status_equals(status, s)) return task_state::completed;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::completed;
   for (auto s : failed)
-    if (status_equals(status, s)) return task_state::failed;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::failed;
   for (auto s : cancelled)
-    if (status_equals(status, s)) return task_state::cancelled;
+    if (equals_ignoring_ascii_case(status, s)) return task_state::cancelled;
   return task_state::unknown;
 }
 
@@ -4716,13 +4710,8 @@ inline std::string pixels_text(pixels p) {
 }
 
 inline bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return text.size() >= prefix.size() &&
+         equals_ignoring_ascii_case(text.substr(0, prefix.size()), prefix);
 }
 
 inline bool is_http_url(std::string_view url) {
@@ -5802,6 +5791,7 @@ GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/error.hpp>
 // #include <gpt_image/http.hpp>
 // #include <gpt_image/result.hpp>
+// #include <gpt_image/tables/ascii.hpp>
 // #include <gpt_image/version.hpp>
 
 #include <chrono>
@@ -5973,12 +5963,6 @@ struct url_parts {
   }
 };
 
-namespace detail {
-inline char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-}  // namespace detail
-
 // Parses an absolute http:// or https:// URL. Refuses user:password@ (credentials in a URL end up
 // in logs), spaces and control characters (header injection), and a fragment is dropped.
 inline result<url_parts> parse_url(std::string_view url) {
@@ -5990,7 +5974,7 @@ inline result<url_parts> parse_url(std::string_view url) {
   url_parts parts;
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return fail("it has no scheme");
-  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower(c);
+  for (char c : url.substr(0, scheme_end)) parts.scheme += detail::ascii_lower_char(c);
   if (parts.scheme != "http" && parts.scheme != "https")
     return fail("the scheme \"" + parts.scheme + "\" is not http or https");
   for (char c : url) {
@@ -6026,7 +6010,7 @@ inline result<url_parts> parse_url(std::string_view url) {
     }
   }
   if (host.empty()) return fail("it has no host");
-  for (char c : host) parts.host += detail::ascii_lower(c);
+  for (char c : host) parts.host += detail::ascii_lower_char(c);
   parts.port = parts.scheme == "https" ? 443 : 80;
   if (!port_text.empty()) {
     if (port_text.size() > 5) return fail("the port is not a number from 1 to 65535");
@@ -6838,7 +6822,8 @@ class basic_client {
     if (!url) return std::move(url).error();
     auto& headers = request.headers;
     for (auto it = headers.begin(); it != headers.end();)
-      it = detail::iequals(it->first, "authorization") ? headers.erase(it) : it + 1;
+      it = detail::equals_ignoring_ascii_case(it->first, "authorization") ? headers.erase(it)
+                                                                          : it + 1;
     if (detail::same_origin(*url, origin_) && !endpoint_.api_key.empty())
       headers.emplace_back("Authorization", "Bearer " + endpoint_.api_key);
     return request;
@@ -7961,8 +7946,11 @@ inline std::optional<std::size_t> parse_content_length(const httplib::Response& 
 }
 
 inline bool is_credential_header(std::string_view name) {
-  return iequals(name, "authorization") || iequals(name, "proxy-authorization") ||
-         iequals(name, "cookie") || iequals(name, "x-api-key") || iequals(name, "api-key");
+  return equals_ignoring_ascii_case(name, "authorization") ||
+         equals_ignoring_ascii_case(name, "proxy-authorization") ||
+         equals_ignoring_ascii_case(name, "cookie") ||
+         equals_ignoring_ascii_case(name, "x-api-key") ||
+         equals_ignoring_ascii_case(name, "api-key");
 }
 
 inline bool is_followed_redirect(int status) {
@@ -8085,7 +8073,8 @@ class httplib_transport {
 
       bool has_credentials = false;
       for (const auto& header : original.headers)
-        if (detail::iequals(header.first, "authorization")) has_credentials = true;
+        if (detail::equals_ignoring_ascii_case(header.first, "authorization"))
+          has_credentials = true;
       if (has_credentials && !drop_credentials && url.scheme == "http" &&
           !is_loopback_host(url.host))
         return make_transport_error(
@@ -8127,8 +8116,8 @@ class httplib_transport {
       req.path = url.target;
       for (const auto& header : original.headers) {
         if (drop_credentials && detail::is_credential_header(header.first)) continue;
-        if (body->empty() && (detail::iequals(header.first, "content-type") ||
-                              detail::iequals(header.first, "content-length")))
+        if (body->empty() && (detail::equals_ignoring_ascii_case(header.first, "content-type") ||
+                              detail::equals_ignoring_ascii_case(header.first, "content-length")))
           continue;
         req.headers.emplace(header.first, header.second);
       }

@@ -1093,6 +1093,31 @@ GPT_IMAGE_END_NAMESPACE
 // mapping from what a provider sent to an errc (classify()). Sources: seeds 001-004 (ToAPIs'
 // "Common Errors", aivideoapi's "Error Reference") and the aliases PROVIDERS.md lists.
 
+// #include <gpt_image/tables/ascii.hpp>
+// SPDX-License-Identifier: MIT
+// ASCII case folding: wire codes, status words, header names and URL schemes compare without
+// regard to case, and never by locale.
+
+// #include <gpt_image/version.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+GPT_IMAGE_BEGIN_NAMESPACE
+
+namespace detail {
+constexpr char ascii_lower_char(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
+  return true;
+}
+}  // namespace detail
+
+GPT_IMAGE_END_NAMESPACE
 // #include <gpt_image/tables/errc.hpp>
 // #include <gpt_image/tables/types.hpp>
 // #include <gpt_image/version.hpp>
@@ -1328,15 +1353,6 @@ constexpr refund_policy failed_task_refund(provider p) noexcept {
 }
 
 namespace detail {
-constexpr char ascii_lower_char(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
-  return true;
-}
 constexpr std::string_view trim_ascii_space(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

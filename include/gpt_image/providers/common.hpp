@@ -721,13 +721,8 @@ inline std::string pixels_text(pixels p) {
 }
 
 inline bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return text.size() >= prefix.size() &&
+         equals_ignoring_ascii_case(text.substr(0, prefix.size()), prefix);
 }
 
 inline bool is_http_url(std::string_view url) {

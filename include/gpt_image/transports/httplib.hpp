@@ -255,8 +255,11 @@ inline std::optional<std::size_t> parse_content_length(const httplib::Response& 
 }
 
 inline bool is_credential_header(std::string_view name) {
-  return iequals(name, "authorization") || iequals(name, "proxy-authorization") ||
-         iequals(name, "cookie") || iequals(name, "x-api-key") || iequals(name, "api-key");
+  return equals_ignoring_ascii_case(name, "authorization") ||
+         equals_ignoring_ascii_case(name, "proxy-authorization") ||
+         equals_ignoring_ascii_case(name, "cookie") ||
+         equals_ignoring_ascii_case(name, "x-api-key") ||
+         equals_ignoring_ascii_case(name, "api-key");
 }
 
 inline bool is_followed_redirect(int status) {
@@ -379,7 +382,8 @@ class httplib_transport {
 
       bool has_credentials = false;
       for (const auto& header : original.headers)
-        if (detail::iequals(header.first, "authorization")) has_credentials = true;
+        if (detail::equals_ignoring_ascii_case(header.first, "authorization"))
+          has_credentials = true;
       if (has_credentials && !drop_credentials && url.scheme == "http" &&
           !is_loopback_host(url.host))
         return make_transport_error(
@@ -421,8 +425,8 @@ class httplib_transport {
       req.path = url.target;
       for (const auto& header : original.headers) {
         if (drop_credentials && detail::is_credential_header(header.first)) continue;
-        if (body->empty() && (detail::iequals(header.first, "content-type") ||
-                              detail::iequals(header.first, "content-length")))
+        if (body->empty() && (detail::equals_ignoring_ascii_case(header.first, "content-type") ||
+                              detail::equals_ignoring_ascii_case(header.first, "content-length")))
           continue;
         req.headers.emplace(header.first, header.second);
       }
